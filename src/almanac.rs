@@ -1,0 +1,160 @@
+//! What a year means: its five-year plan and phase, the Party and union congresses then current.
+//! Facts from DOMAIN.md; drafts and era tags depend on them.
+
+/// A five-year plan: its short name (十五五) and its span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Plan {
+    /// The ordinal of the plan: 15 for 十五五.
+    pub number: u32,
+    /// First year.
+    pub start: u32,
+    /// Last year.
+    pub end: u32,
+}
+
+impl Plan {
+    /// 十五五
+    #[must_use]
+    pub fn name(&self) -> String {
+        format!("{}五", crate::cn::cn_num(self.number))
+    }
+}
+
+/// The plan in force in `year`. The first two plans ran 1953–1962; after three years of
+/// adjustment (1963–1965, no plan) the third began in 1966 and plans have followed every five
+/// years since.
+#[must_use]
+pub fn plan_of(year: u32) -> Option<Plan> {
+    match year {
+        1953..=1957 => Some(Plan {
+            number: 1,
+            start: 1953,
+            end: 1957,
+        }),
+        1958..=1962 => Some(Plan {
+            number: 2,
+            start: 1958,
+            end: 1962,
+        }),
+        1963..=1965 => None,
+        1966.. => {
+            let k = (year - 1966) / 5;
+            let start = 1966 + k * 5;
+            Some(Plan {
+                number: 3 + k,
+                start,
+                end: start + 4,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The phase word of `year` within its plan: 开局之年, 关键之年, 攻坚之年, 收官之年, …
+#[must_use]
+pub fn phase_of(year: u32) -> Option<&'static str> {
+    let plan = plan_of(year)?;
+    Some(match year - plan.start {
+        0 => "开局之年",
+        1 => "关键之年",
+        2 => "承上启下的重要一年",
+        3 => "攻坚之年",
+        _ => "收官之年",
+    })
+}
+
+/// A congress (of the Party or of the national trade unions) and the month it opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Congress {
+    /// Its ordinal: 20 for 二十大.
+    pub number: u32,
+    /// Year it opened.
+    pub year: u32,
+    /// Month it opened.
+    pub month: u32,
+}
+
+impl Congress {
+    /// 二十大
+    #[must_use]
+    pub fn name(&self) -> String {
+        format!("{}大", crate::cn::cn_num(self.number))
+    }
+}
+
+/// Party congresses: every five years since the 12th in September 1982.
+const PARTY_CONGRESS_MONTHS: [(u32, u32, u32); 9] = [
+    (12, 1982, 9),
+    (13, 1987, 10),
+    (14, 1992, 10),
+    (15, 1997, 9),
+    (16, 2002, 11),
+    (17, 2007, 10),
+    (18, 2012, 11),
+    (19, 2017, 10),
+    (20, 2022, 10),
+];
+
+/// The Party congress whose line is current at a meeting held early in `year` (a congress held
+/// in the autumn of `year` is not yet current). Congresses after the 20th are projected every five
+/// years.
+#[must_use]
+pub fn party_congress_of(year: u32) -> Option<Congress> {
+    let known = PARTY_CONGRESS_MONTHS.iter().rev().find(|(_, y, _)| *y < year);
+    match known {
+        Some(&(number, y, month)) if y >= 2022 && year > 2027 => {
+            let extra = (year - 1 - 2022) / 5;
+            Some(Congress {
+                number: number + extra,
+                year: y + extra * 5,
+                month,
+            })
+        }
+        Some(&(number, y, month)) => Some(Congress { number, year: y, month }),
+        None => None,
+    }
+}
+
+/// The national trade-union congress (中国工会…大) current early in `year`: 15th 2008, then every
+/// five years (16th 2013, 17th 2018, 18th 2023).
+#[must_use]
+pub fn union_congress_of(year: u32) -> Option<Congress> {
+    if year <= 2008 {
+        return None;
+    }
+    let k = (year - 2009) / 5;
+    Some(Congress {
+        number: 15 + k,
+        year: 2008 + k * 5,
+        month: 10,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plans_follow_history() {
+        assert_eq!(plan_of(1966).map(|p| p.number), Some(3));
+        assert_eq!(plan_of(1964), None);
+        assert_eq!(plan_of(2010).map(|p| p.name()), Some("十一五".to_string()));
+        assert_eq!(plan_of(2011).map(|p| p.name()), Some("十二五".to_string()));
+        assert_eq!(plan_of(2025).map(|p| p.name()), Some("十四五".to_string()));
+        assert_eq!(plan_of(2026).map(|p| p.name()), Some("十五五".to_string()));
+        assert_eq!(plan_of(2031).map(|p| p.name()), Some("十六五".to_string()));
+        assert_eq!(phase_of(2026), Some("开局之年"));
+        assert_eq!(phase_of(2030), Some("收官之年"));
+    }
+
+    #[test]
+    fn congresses() {
+        assert_eq!(party_congress_of(2013).map(|c| c.number), Some(18));
+        assert_eq!(party_congress_of(2012).map(|c| c.number), Some(17));
+        assert_eq!(party_congress_of(2026).map(|c| c.number), Some(20));
+        assert_eq!(party_congress_of(2028).map(|c| c.number), Some(21));
+        assert_eq!(union_congress_of(2024).map(|c| c.name()), Some("十八大".to_string()));
+        assert_eq!(union_congress_of(2013).map(|c| c.number), Some(15));
+        assert_eq!(union_congress_of(2014).map(|c| c.number), Some(16));
+    }
+}

@@ -1,0 +1,190 @@
+//! The command line: clap definitions and dispatch. Handlers live in `commands`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::error::Result;
+
+/// Drafts Chinese speeches for trade-union work meetings from a phrase bank mined out of real speeches.
+#[derive(Debug, Parser)]
+#[command(name = "jianggao", version, about, long_about = None, propagate_version = true)]
+#[command(
+    after_help = "Examples:\n  jianggao generate examples/county.toml --seed 42\n  jianggao mine corpus --out phrasebank\n  jianggao phrases --section opening --limit 5"
+)]
+pub struct Cli {
+    /// Print nothing but the requested output and errors.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Mine a corpus of speeches into a phrase bank.
+    #[command(
+        after_help = "Examples:\n  jianggao mine\n  jianggao mine corpus/ my-archive/ --out phrasebank/\n  jianggao mine --explain --format json corpus/000_592489f94325e6aa.txt"
+    )]
+    Mine(MineArgs),
+    /// Generate a speech draft from a TOML brief.
+    #[command(
+        after_help = "Examples:\n  jianggao generate examples/county.toml\n  jianggao generate examples/county.toml --seed 42 --variants 3\n  jianggao generate examples/city.toml --format json -o draft.json"
+    )]
+    Generate(GenerateArgs),
+    /// List, search and inspect the stock phrases.
+    #[command(
+        after_help = "Examples:\n  jianggao phrases --section opening\n  jianggao phrases --theme 劳动竞赛 --grep 竞赛 --format json\n  jianggao phrases show opening-0123456789abcdef\n  jianggao phrases stats"
+    )]
+    Phrases(PhrasesArgs),
+    /// Write and check briefs.
+    #[command(subcommand)]
+    Brief(BriefCommand),
+}
+
+/// Output formats of `mine --explain`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ExplainFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+/// `jianggao mine`
+#[derive(Debug, Args)]
+pub struct MineArgs {
+    /// Files or folders of speeches (folders are read recursively, in sorted order).
+    #[arg(default_value = "corpus")]
+    pub paths: Vec<PathBuf>,
+    /// The phrase bank folder to write.
+    #[arg(long, default_value = "phrasebank")]
+    pub out: PathBuf,
+    /// Print one record per paragraph (label, themes, kept or why dropped) instead of writing a bank.
+    #[arg(long)]
+    pub explain: bool,
+    /// Format of --explain.
+    #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
+    pub format: ExplainFormat,
+}
+
+/// Draft output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DraftFormat {
+    Text,
+    Md,
+    Json,
+    Docx,
+}
+
+/// `jianggao generate`
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// The brief (TOML).
+    pub brief: PathBuf,
+    /// Seed: the same seed gives the same draft byte for byte. Without it a random seed is chosen and reported.
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Number of drafts, with seeds N, N+1, …
+    #[arg(long, default_value_t = 1)]
+    pub variants: u32,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DraftFormat::Text)]
+    pub format: DraftFormat,
+    /// Write to this file instead of standard output.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// Overwrite existing output files.
+    #[arg(long)]
+    pub force: bool,
+    /// Use the phrase bank in this folder instead of the built-in one.
+    #[arg(long)]
+    pub bank: Option<PathBuf>,
+    /// Use the templates in this folder instead of the built-in ones.
+    #[arg(long)]
+    pub templates: Option<PathBuf>,
+}
+
+/// `jianggao phrases`
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct PhrasesArgs {
+    #[command(subcommand)]
+    pub action: Option<PhrasesCommand>,
+    #[command(flatten)]
+    pub filter: PhraseFilter,
+    /// Use the phrase bank in this folder instead of the built-in one.
+    #[arg(long, global = true)]
+    pub bank: Option<PathBuf>,
+}
+
+/// Filters of `jianggao phrases`.
+#[derive(Debug, Args, Default)]
+pub struct PhraseFilter {
+    /// Only this section (opening, achievements, tasks, closing, …).
+    #[arg(long)]
+    pub section: Option<String>,
+    /// Only phrases tagged with this theme.
+    #[arg(long)]
+    pub theme: Option<String>,
+    /// Only phrases from this kind of speech (leader_speech, work_report).
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Only phrases of this level family (government, enterprise).
+    #[arg(long)]
+    pub level_family: Option<String>,
+    /// Only phrases whose era fits this year.
+    #[arg(long)]
+    pub year: Option<u32>,
+    /// Only phrases containing this text.
+    #[arg(long)]
+    pub grep: Option<String>,
+    /// At most this many phrases.
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
+    pub format: ExplainFormat,
+}
+
+/// `jianggao phrases show|stats`
+#[derive(Debug, Subcommand)]
+pub enum PhrasesCommand {
+    /// Show one phrase, its slots and where it came from.
+    Show {
+        /// The phrase id.
+        id: String,
+    },
+    /// Counts of phrases by section and theme.
+    Stats,
+}
+
+/// `jianggao brief …`
+#[derive(Debug, Subcommand)]
+pub enum BriefCommand {
+    /// Print a complete, commented example brief.
+    Init {
+        /// leader_speech or work_report.
+        #[arg(long, default_value = "leader_speech")]
+        kind: String,
+        /// 县, 市, 区 or 企业.
+        #[arg(long, default_value = "县")]
+        level: String,
+    },
+    /// Validate a brief and show the plan it leads to.
+    Check {
+        /// The brief (TOML).
+        file: PathBuf,
+    },
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Mine(args) => crate::commands::mine::run(&args, cli.quiet),
+        Command::Generate(args) => crate::commands::generate::run(&args, cli.quiet),
+        Command::Phrases(args) => crate::commands::phrases::run(&args),
+        Command::Brief(cmd) => crate::commands::brief::run(&cmd),
+    }
+}

@@ -1,0 +1,6 @@
+//! Command handlers: one module per subcommand, turning parsed arguments into library calls.
+
+pub mod brief;
+pub mod generate;
+pub mod mine;
+pub mod phrases;

@@ -1,0 +1,84 @@
+//! A finished draft: the model every export (text, markdown, JSON, Word) renders from.
+
+use serde::Serialize;
+
+use crate::bank::Kind;
+
+/// How a paragraph is laid out. Text output ignores most of it; Word output maps each to a style
+/// of GB/T 9704-2012.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Style {
+    /// The title line (在全县工会工作会议上的讲话).
+    Title,
+    /// The speaker and date line under the title.
+    Byline,
+    /// 同志们：
+    Salutation,
+    /// A level-1 heading: 一、…
+    Heading1,
+    /// A level-2 heading: （一）…
+    Heading2,
+    /// Body text.
+    Body,
+}
+
+/// One paragraph.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Paragraph {
+    pub text: String,
+    /// Ids of the bank phrases it was made from (empty for template-made text).
+    pub phrases: Vec<String>,
+    #[serde(skip)]
+    pub style: Style,
+    /// Length in bytes of a sub-point lead at the start of `text` (一是…。), set in bold in Word.
+    #[serde(skip)]
+    pub lead_len: usize,
+}
+
+/// One section of a draft: the opening, a point, the review, the plan, the closing…
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Section {
+    /// `title`, `opening`, `point/1`…, `review`, `plan`, `closing`.
+    pub role: String,
+    /// The section's heading as printed (一、…), if it has one.
+    pub heading: Option<String>,
+    pub paragraphs: Vec<Paragraph>,
+    /// The seed of the stream this section was drawn from.
+    pub seed: u64,
+}
+
+/// A complete draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Draft {
+    pub seed: u64,
+    pub kind: Kind,
+    pub title: String,
+    /// The whole draft as plain text (equals the text output).
+    pub text: String,
+    /// Content hash of the phrase bank it was drawn from.
+    pub bank: String,
+    pub sections: Vec<Section>,
+    pub warnings: Vec<String>,
+}
+
+impl Draft {
+    /// All paragraphs in order, with the section they belong to.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        self.sections.iter().flat_map(|s| s.paragraphs.iter())
+    }
+
+    /// The plain text of `sections`: one paragraph per line, a blank line after the title block.
+    #[must_use]
+    pub fn plain_text(sections: &[Section]) -> String {
+        let mut out = String::new();
+        for p in sections.iter().flat_map(|s| s.paragraphs.iter()) {
+            out.push_str(&p.text);
+            out.push('\n');
+            if p.style == Style::Byline {
+                out.push('\n');
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,120 @@
+//! Writing output files safely: never over an existing file without `force`, always atomically
+//! (a temporary file in the same folder, then rename), so a failure leaves the old file or
+//! nothing, never a partial one.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// Writes all of `files` (path, bytes) or none of them. Without `force`, refuses if any exists.
+pub fn write_all_or_none(files: &[(PathBuf, Vec<u8>)], force: bool) -> Result<()> {
+    if !force && let Some((path, _)) = files.iter().find(|(p, _)| p.exists()) {
+        return Err(Error::Exists { path: path.clone() });
+    }
+    let mut staged = Vec::with_capacity(files.len());
+    for (path, bytes) in files {
+        staged.push((stage(path, bytes)?, path));
+    }
+    for (temp, path) in staged {
+        temp.persist(path).map_err(|e| Error::Io {
+            path: path.clone(),
+            source: e.error,
+        })?;
+    }
+    Ok(())
+}
+
+/// Writes one file atomically.
+pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    write_all_or_none(&[(path.to_path_buf(), bytes.to_vec())], force)
+}
+
+fn stage(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".jianggao-")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    temp.write_all(bytes).map_err(io)?;
+    temp.as_file().sync_all().map_err(io)?;
+    Ok(temp)
+}
+
+/// Replaces folder `dir` with the files given, only once all of them are written: they are
+/// written into a fresh sibling folder which then takes `dir`'s place.
+pub fn replace_dir(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent).map_err(|source| Error::Io {
+        path: parent.clone(),
+        source,
+    })?;
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| Error::Io { path, source }
+    };
+    let fresh = tempfile::Builder::new()
+        .prefix(".jianggao-new-")
+        .tempdir_in(&parent)
+        .map_err(io(&parent))?;
+    for (name, bytes) in files {
+        let path = fresh.path().join(name);
+        std::fs::write(&path, bytes).map_err(io(&path))?;
+    }
+    let fresh = fresh.keep();
+    if dir.exists() {
+        let old = parent.join(format!(".jianggao-old-{}", std::process::id()));
+        std::fs::rename(dir, &old).map_err(io(dir))?;
+        if let Err(source) = std::fs::rename(&fresh, dir) {
+            let _ = std::fs::rename(&old, dir);
+            return Err(Error::Io {
+                path: dir.to_path_buf(),
+                source,
+            });
+        }
+        let _ = std::fs::remove_dir_all(&old);
+    } else {
+        std::fs::rename(&fresh, dir).map_err(io(dir))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_to_overwrite_without_force() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let a = dir.path().join("a.txt");
+        let b = dir.path().join("b.txt");
+        std::fs::write(&b, "old").expect("write");
+        let files = vec![(a.clone(), b"new a".to_vec()), (b.clone(), b"new b".to_vec())];
+        assert!(matches!(write_all_or_none(&files, false), Err(Error::Exists { .. })));
+        assert!(!a.exists(), "nothing is written when one file exists");
+        assert_eq!(std::fs::read_to_string(&b).expect("read"), "old");
+        write_all_or_none(&files, true).expect("force writes");
+        assert_eq!(std::fs::read_to_string(&b).expect("read"), "new b");
+    }
+
+    #[test]
+    fn replaces_a_folder_whole() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let bank = dir.path().join("bank");
+        std::fs::create_dir(&bank).expect("mkdir");
+        std::fs::write(bank.join("stale.toml"), "x").expect("write");
+        replace_dir(&bank, &[("opening.toml".into(), b"y".to_vec())]).expect("replace");
+        assert!(!bank.join("stale.toml").exists());
+        assert_eq!(std::fs::read_to_string(bank.join("opening.toml")).expect("read"), "y");
+    }
+}
