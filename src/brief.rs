@@ -111,6 +111,25 @@ pub struct Figure {
     pub growth_text: Option<String>,
 }
 
+impl Figure {
+    /// The figure as a clause of the review: `地区生产总值达到116.5亿元，同比增长8.2%`, with the growth
+    /// phrased by its sign (增长 / 下降 / 与上年持平). Value and unit appear exactly as given.
+    #[must_use]
+    pub fn phrase(&self) -> String {
+        let mut s = format!("{}达到{}{}", self.label, self.value_text, self.unit);
+        if let (Some(g), Some(text)) = (self.growth, &self.growth_text) {
+            if g > 0.0 {
+                s.push_str(&format!("，同比增长{text}%"));
+            } else if g < 0.0 {
+                s.push_str(&format!("，同比下降{text}%"));
+            } else {
+                s.push_str("，与上年持平");
+            }
+        }
+        s
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawBrief {
@@ -321,4 +340,37 @@ pub fn parse(path: &Path, text: &str) -> Result<Brief> {
         },
         figures,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figure(value: f64, growth: Option<f64>) -> Figure {
+        Figure {
+            label: "地区生产总值".into(),
+            value,
+            value_text: format_number(value),
+            unit: "亿元".into(),
+            growth,
+            growth_text: growth.map(|g| format_number(g.abs())),
+        }
+    }
+
+    #[test]
+    fn growth_is_phrased_by_sign() {
+        assert_eq!(
+            figure(116.5, Some(8.2)).phrase(),
+            "地区生产总值达到116.5亿元，同比增长8.2%"
+        );
+        assert_eq!(
+            figure(116.5, Some(-3.4)).phrase(),
+            "地区生产总值达到116.5亿元，同比下降3.4%"
+        );
+        assert_eq!(
+            figure(116.5, Some(0.0)).phrase(),
+            "地区生产总值达到116.5亿元，与上年持平"
+        );
+        assert_eq!(figure(120.0, None).phrase(), "地区生产总值达到120亿元");
+    }
 }
