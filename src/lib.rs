@@ -14,6 +14,7 @@ pub mod commands;
 pub mod draft;
 pub mod error;
 pub mod fsutil;
+pub mod mine;
 pub mod rng;
 
 pub use error::{Error, Result};
