@@ -13,6 +13,7 @@ pub mod cn;
 pub mod commands;
 pub mod draft;
 pub mod error;
+pub mod export;
 pub mod fsutil;
 pub mod mine;
 pub mod rng;
