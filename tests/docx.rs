@@ -1003,6 +1003,36 @@ fn renders_in_libreoffice_22_lines_a_page_with_all_text_and_page_numbers() {
     }
     let want: String = draft.paragraphs().map(|p| squeeze(&p.text)).collect();
     assert_eq!(text, want, "the PDF's text is the draft's text");
+
+    // LibreOffice read the East Asian fonts and the sizes: its own flat format names them.
+    run(std::process::Command::new(&office)
+        .args([profile.as_str(), "--headless", "--convert-to", "fodt", "--outdir"])
+        .arg(dir.path())
+        .arg(&docx));
+    let fodt = std::fs::read_to_string(dir.path().join("draft.fodt")).expect("flat ODF");
+    let fonts = DocFonts::default();
+    for font in [
+        &fonts.title,
+        &fonts.byline,
+        &fonts.body,
+        &fonts.heading1,
+        &fonts.page_number,
+    ] {
+        assert!(
+            fodt.contains(&format!("style:font-name-asian=\"{font}")),
+            "LibreOffice lost the East Asian font {font}"
+        );
+    }
+    for size in ["22pt", "16pt", "14pt"] {
+        assert!(
+            fodt.contains(&format!("style:font-size-asian=\"{size}\"")),
+            "no text of {size}"
+        );
+    }
+    assert!(
+        fodt.contains("style:font-weight-asian=\"bold\""),
+        "the leads are not bold"
+    );
 }
 
 /// The lines the draft needs: 27 characters of 三号 a line (20 of 二号 for the title), two of
