@@ -15,6 +15,8 @@ pub mod draft;
 pub mod error;
 pub mod fsutil;
 pub mod mine;
+pub mod report;
 pub mod rng;
+pub mod themes;
 
 pub use error::{Error, Result};

@@ -1,0 +1,173 @@
+//! Presenting errors and warnings to people: a brief's error is drawn with the offending line of
+//! the file and its span underlined (miette, which measures Chinese characters as two columns),
+//! every other error as one line with what would be right. Also the exit status of each error.
+
+use std::io::{IsTerminal, Write};
+
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+
+use crate::error::{BriefError, Error, Result};
+
+/// The exit status for a failure: 2 for a usage error (a bad command line), 1 for the rest.
+#[must_use]
+pub fn exit_code(err: &Error) -> u8 {
+    match err {
+        Error::Usage(_) => 2,
+        _ => 1,
+    }
+}
+
+/// Whether output to stderr may be coloured: only on a terminal, and never when `NO_COLOR` is set
+/// (to anything but the empty string).
+#[must_use]
+pub fn stderr_color() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+}
+
+/// Whether output to stdout may be coloured (same rule as [`stderr_color`]).
+#[must_use]
+pub fn stdout_color() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+}
+
+struct BriefReport<'a> {
+    err: &'a BriefError,
+    source: NamedSource<String>,
+}
+
+impl std::fmt::Debug for BriefReport<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.err.fmt(f)
+    }
+}
+
+impl std::fmt::Display for BriefReport<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.err.place {
+            Some(p) => write!(
+                f,
+                "{}:{}:{}: {}",
+                self.err.path.display(),
+                p.line,
+                p.column,
+                self.err.message
+            ),
+            None => write!(f, "{}: {}", self.err.path.display(), self.err.message),
+        }
+    }
+}
+
+impl std::error::Error for BriefReport<'_> {}
+
+impl Diagnostic for BriefReport<'_> {
+    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        self.err
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn std::fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.err.place.as_ref().map(|_| &self.source as &dyn miette::SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let place = self.err.place.as_ref()?;
+        let len = place.span.end.saturating_sub(place.span.start);
+        let label = self.err.field.clone().unwrap_or_else(|| "here".into());
+        Some(Box::new(std::iter::once(LabeledSpan::new(
+            Some(label),
+            place.span.start,
+            len,
+        ))))
+    }
+}
+
+struct PlainReport<'a>(&'a Error);
+
+impl std::fmt::Debug for PlainReport<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::fmt::Display for PlainReport<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for PlainReport<'_> {}
+
+impl Diagnostic for PlainReport<'_> {}
+
+/// The report of an error as shown on stderr (ending with a newline), coloured or not.
+#[must_use]
+pub fn render(err: &Error, color: bool) -> String {
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_links(false)
+        .with_width(100)
+        .with_context_lines(1)
+        .without_primary_span_start()
+        .without_syntax_highlighting();
+    let mut out = String::new();
+    let rendered = match err {
+        Error::Brief(b) => {
+            let report = BriefReport {
+                err: b,
+                source: NamedSource::new(b.path.display().to_string(), b.source_text.clone()),
+            };
+            handler.render_report(&mut out, &report)
+        }
+        other => handler.render_report(&mut out, &PlainReport(other)),
+    };
+    if rendered.is_err() {
+        out = format!("error: {err}\n");
+    }
+    let mut text = format!("error: {}", out.trim_start().trim_start_matches('×').trim_start());
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text
+}
+
+/// Prints an error's report on stderr.
+pub fn print_error(err: &Error) {
+    let _ = std::io::stderr().write_all(render(err, stderr_color()).as_bytes());
+}
+
+/// Prints a warning on stderr, unless `quiet`.
+pub fn warn(message: &str, quiet: bool) {
+    if quiet {
+        return;
+    }
+    let text = if stderr_color() {
+        format!("\x1b[33mwarning\x1b[0m: {message}\n")
+    } else {
+        format!("warning: {message}\n")
+    };
+    let _ = std::io::stderr().write_all(text.as_bytes());
+}
+
+/// Writes `text` to stdout. A closed pipe (`| head`) comes back as an [`Error::Io`] of kind
+/// `BrokenPipe`, which the binary treats as success.
+pub fn print(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|source| Error::Io {
+            path: "<stdout>".into(),
+            source,
+        })
+}
+
+/// Whether an error is a closed output pipe, which ends the program quietly and successfully.
+#[must_use]
+pub fn is_broken_pipe(err: &Error) -> bool {
+    matches!(err, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+}
