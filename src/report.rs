@@ -83,24 +83,6 @@ impl Diagnostic for BriefReport<'_> {
     }
 }
 
-struct PlainReport<'a>(&'a Error);
-
-impl std::fmt::Debug for PlainReport<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
-impl std::fmt::Display for PlainReport<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
-impl std::error::Error for PlainReport<'_> {}
-
-impl Diagnostic for PlainReport<'_> {}
-
 /// The report of an error as shown on stderr (ending with a newline), coloured or not.
 #[must_use]
 pub fn render(err: &Error, color: bool) -> String {
@@ -115,21 +97,20 @@ pub fn render(err: &Error, color: bool) -> String {
         .with_context_lines(1)
         .without_primary_span_start()
         .without_syntax_highlighting();
-    let mut out = String::new();
-    let rendered = match err {
-        Error::Brief(b) => {
-            let report = BriefReport {
-                err: b,
-                source: NamedSource::new(b.path.display().to_string(), b.source_text.clone()),
-            };
-            handler.render_report(&mut out, &report)
-        }
-        other => handler.render_report(&mut out, &PlainReport(other)),
+    let error = if color { "\x1b[1;31merror\x1b[0m" } else { "error" };
+    let Error::Brief(b) = err else {
+        return format!("{error}: {err}\n");
     };
-    if rendered.is_err() {
-        out = format!("error: {err}\n");
+    let report = BriefReport {
+        err: b,
+        source: NamedSource::new(b.path.display().to_string(), b.source_text.clone()),
+    };
+    let mut out = String::new();
+    if handler.render_report(&mut out, &report).is_err() {
+        return format!("{error}: {err}\n");
     }
-    let mut text = format!("error: {}", out.trim_start().trim_start_matches('×').trim_start());
+    // miette opens with "  × "; the first line reads like every other error of the program.
+    let mut text = format!("{error}: {}", out.trim_start().trim_start_matches('×').trim_start());
     if !text.ends_with('\n') {
         text.push('\n');
     }

@@ -1,3 +1,6 @@
 //! Integration tests: one binary, one module per area.
 
+mod brief;
+mod cli;
+mod phrases;
 mod support;

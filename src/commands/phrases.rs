@@ -169,19 +169,26 @@ fn list(bank: &Bank, f: &PhraseFilter) -> Result<String> {
             Ok(s)
         }
         ExplainFormat::Text => {
+            let themes: Vec<String> = phrases
+                .iter()
+                .map(|p| {
+                    if p.themes.is_empty() {
+                        "-".to_string()
+                    } else {
+                        p.themes.join(",")
+                    }
+                })
+                .collect();
+            let id_w = phrases.iter().map(|p| p.id.len()).max().unwrap_or(0);
+            let theme_w = themes.iter().map(|t| t.width()).max().unwrap_or(0);
             let mut out = String::new();
-            for p in phrases {
-                let themes = if p.themes.is_empty() {
-                    "-".to_string()
-                } else {
-                    p.themes.join(",")
-                };
+            for (p, themes) in phrases.iter().zip(&themes) {
                 let _ = writeln!(
                     out,
-                    "{}  {:<12}  {}  {}",
+                    "{:<id_w$}  {:<12}  {}  {}",
                     p.id,
                     p.section.as_str(),
-                    themes,
+                    pad_to(themes, theme_w),
                     display_text(&p.text)
                 );
             }
@@ -261,7 +268,8 @@ fn show(bank: &Bank, id: &str, bank_dir: Option<&Path>, corpus: Option<&Path>) -
     };
     let mut out = String::new();
     let _ = writeln!(out, "{}", p.id);
-    let _ = writeln!(out, "section:      {} ({:?})", p.section.as_str(), p.unit);
+    let unit = format!("{:?}", p.unit).to_lowercase();
+    let _ = writeln!(out, "section:      {} ({unit})", p.section.as_str());
     let _ = writeln!(out, "kind:         {}", p.kind.as_str());
     let _ = writeln!(out, "level family: {}", p.level_family.as_str());
     let _ = writeln!(out, "era:          {}–{}", p.era.from, p.era.to);
