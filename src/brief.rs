@@ -633,11 +633,10 @@ impl<'t> Ctx<'t> {
         };
         match value {
             Some(x) if x.is_finite() => {
-                let text = if written.parse::<f64>().is_ok() {
-                    written
-                } else {
-                    format_number(x)
-                };
+                // Keep the figure as written (116.50 stays 116.50) unless it is in a form a
+                // speech cannot print: hex, octal, binary or an exponent.
+                let plain = written.parse::<f64>().is_ok() && !written.contains(['e', 'E', 'x', 'o', 'b']);
+                let text = if plain { written } else { format_number(x) };
                 Ok(Some((x, text, v.span())))
             }
             _ => Err(self.error(
@@ -1091,6 +1090,78 @@ mod tests {
             unit: "亿元".into(),
             growth,
             growth_text: growth.map(|g| format_number(g.abs())),
+        }
+    }
+
+    fn ok(text: &str) -> Brief {
+        parse(Path::new("b.toml"), text).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    const MINIMAL: &str = "kind = \"leader_speech\"\nyear = 2026\n[organisation]\nname = \"青山县\"\nlevel = \"县\"\n";
+
+    #[test]
+    fn edit_distance_counts_swaps_as_one() {
+        assert_eq!(edit_distance("figuers", "figures"), 1);
+        assert_eq!(edit_distance("nmae", "name"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("技术创兴", "技术创新"), 1);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(nearest("figuers", SCHEMA[0].1.iter().copied()), Some("figures"));
+        assert_eq!(nearest("xyz", SCHEMA[0].1.iter().copied()), None);
+    }
+
+    #[test]
+    fn dates_are_real_days() {
+        assert_eq!(date_year("2026-02-26"), Some(2026));
+        assert_eq!(date_year("2024-02-29"), Some(2024));
+        assert_eq!(date_year("2026-02-29"), None);
+        assert_eq!(date_year("2026-13-01"), None);
+        assert_eq!(date_year("2026-2-6"), None);
+        assert_eq!(date_year("２０２６-02-26"), None);
+    }
+
+    #[test]
+    fn defaults_fill_what_the_brief_leaves_out() {
+        let b = ok(MINIMAL);
+        assert_eq!(b.outline.points, DEFAULT_POINTS);
+        assert_eq!(b.outline.length, DEFAULT_LENGTH);
+        assert_eq!(b.meeting.name, "全县工会工作会议");
+        assert!(b.figures.is_empty() && b.style.is_none() && b.meeting.date.is_none());
+        let b = ok(&MINIMAL.replace("\"县\"\n", "\"企业\"\n"));
+        assert_eq!(b.organisation.short, DEFAULT_ENTERPRISE_SHORT);
+        assert_eq!(b.meeting.name, "全公司工会工作会议");
+    }
+
+    #[test]
+    fn numbers_in_other_notations_are_printed_plainly() {
+        let b = ok(&format!(
+            "{MINIMAL}[[figures]]\nlabel = \"a\"\nvalue = 1.5e2\nunit = \"个\"\ngrowth = +2.50\n[[figures]]\nlabel = \"b\"\nvalue = 0x10\nunit = \"个\"\n"
+        ));
+        assert_eq!(b.figures[0].value_text, "150");
+        assert_eq!(b.figures[0].growth_text.as_deref(), Some("2.50"));
+        assert_eq!(b.figures[1].value_text, "16");
+    }
+
+    #[test]
+    fn a_bare_toml_date_is_accepted() {
+        let b = ok(&format!("{MINIMAL}[meeting]\ndate = 2026-03-01\n"));
+        assert_eq!(b.meeting.date.as_deref(), Some("2026-03-01"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn parsing_never_panics(text in "\\PC{0,200}") {
+            let _ = parse(Path::new("b.toml"), &text);
+        }
+
+        #[test]
+        fn damaged_briefs_never_panic(at in 0usize..400, cut in 0usize..40, insert in "[\\[\\]=\"#.a-z0-9 \n县企]{0,8}") {
+            let full = "kind = \"work_report\"\nyear = 2026\n[organisation]\nname = \"青山煤矿\"\nlevel = \"企业\"\nshort = \"矿\"\n[meeting]\ndate = \"2026-02-26\"\n[outline]\nfocus = [\"维权\"]\n[[figures]]\nlabel = \"原煤产量\"\nvalue = 1200\nunit = \"万吨\"\ngrowth = -3.4\n[style]\nbody = \"仿宋\"\n";
+            let chars: Vec<char> = full.chars().collect();
+            let at = at.min(chars.len());
+            let end = (at + cut).min(chars.len());
+            let text: String = chars[..at].iter().chain(insert.chars().collect::<Vec<_>>().iter()).chain(chars[end..].iter()).collect();
+            let _ = parse(Path::new("b.toml"), &text);
         }
     }
 
