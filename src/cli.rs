@@ -137,17 +137,17 @@ pub struct PhrasesArgs {
 /// Filters of `jianggao phrases`.
 #[derive(Debug, Args, Default)]
 pub struct PhraseFilter {
-    /// Only this section (opening, achievements, tasks, closing, …).
-    #[arg(long)]
+    /// Only this section.
+    #[arg(long, value_parser = ["salutation", "opening", "achievements", "significance", "tasks", "leadership", "problems", "closing"])]
     pub section: Option<String>,
     /// Only phrases tagged with this theme.
     #[arg(long)]
     pub theme: Option<String>,
-    /// Only phrases from this kind of speech (leader_speech, work_report).
-    #[arg(long)]
+    /// Only phrases from this kind of speech.
+    #[arg(long, value_parser = ["leader_speech", "work_report"])]
     pub kind: Option<String>,
-    /// Only phrases of this level family (government, enterprise).
-    #[arg(long)]
+    /// Only phrases of this level family: government (县, 市, 区) or enterprise.
+    #[arg(long, value_parser = ["government", "enterprise"])]
     pub level_family: Option<String>,
     /// Only phrases whose era fits this year.
     #[arg(long)]
@@ -190,11 +190,11 @@ pub enum BriefCommand {
         after_help = "Examples:\n  jianggao brief init > brief.toml\n  jianggao brief init --kind work_report --level 市 > report.toml"
     )]
     Init {
-        /// leader_speech or work_report.
-        #[arg(long, default_value = "leader_speech")]
+        /// The kind of speech.
+        #[arg(long, default_value = "leader_speech", value_parser = ["leader_speech", "work_report"])]
         kind: String,
-        /// 县, 市, 区 or 企业.
-        #[arg(long, default_value = "县")]
+        /// The organisation's level.
+        #[arg(long, default_value = "县", value_parser = ["县", "市", "区", "企业"])]
         level: String,
     },
     /// Validate a brief and show the plan it leads to.

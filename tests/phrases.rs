@@ -117,7 +117,7 @@ fn unknown_section_theme_kind_are_usage_errors_listing_the_valid_ones() {
         .args(["phrases", "--bank", BANK, "--section", "openings"])
         .assert()
         .code(2)
-        .stderr(contains("did you mean opening?"))
+        .stderr(contains("'opening'"))
         .stderr(contains(
             "salutation, opening, achievements, significance, tasks, leadership, problems, closing",
         ));
@@ -131,6 +131,11 @@ fn unknown_section_theme_kind_are_usage_errors_listing_the_valid_ones() {
         .assert()
         .code(2)
         .stderr(contains("leader_speech, work_report"));
+    jianggao(&root())
+        .args(["phrases", "--bank", BANK, "--level-family", "county"])
+        .assert()
+        .code(2)
+        .stderr(contains("government, enterprise"));
     jianggao(&root())
         .args(["phrases", "--bank", BANK, "--year", "1900"])
         .assert()
