@@ -110,7 +110,15 @@ pub fn render(err: &Error, color: bool) -> String {
         return format!("{error}: {err}\n");
     }
     // miette opens with "  × "; the first line reads like every other error of the program.
-    let mut text = format!("{error}: {}", out.trim_start().trim_start_matches('×').trim_start());
+    let first_line = out.find('\n').unwrap_or(out.len());
+    let body = match out[..first_line].find('×') {
+        Some(i) => {
+            let rest = &out[i + '×'.len_utf8()..];
+            rest.strip_prefix("\x1b[0m").unwrap_or(rest).trim_start()
+        }
+        None => out.trim_start(),
+    };
+    let mut text = format!("{error}: {body}");
     if !text.ends_with('\n') {
         text.push('\n');
     }
@@ -151,4 +159,38 @@ pub fn print(text: &str) -> Result<()> {
 #[must_use]
 pub fn is_broken_pipe(err: &Error) -> bool {
     matches!(err, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn brief_error() -> Error {
+        let text = "kind = \"leader_speech\"\nyear = 2026\n[organisation]\nname = \"青山县\"\nlevel = \"省\"\n";
+        crate::brief::parse(std::path::Path::new("b.toml"), text).expect_err("level 省 is refused")
+    }
+
+    #[test]
+    fn reports_open_with_error_in_colour_or_not() {
+        let plain = render(&brief_error(), false);
+        assert!(
+            plain.starts_with("error: b.toml:5:9: organisation.level = \"省\" is not supported\n"),
+            "{plain}"
+        );
+        assert!(!plain.contains('\x1b') && !plain.contains('×'));
+        assert!(plain.contains("help: use one of 县, 市, 区, 企业"));
+        let coloured = render(&brief_error(), true);
+        assert!(
+            coloured.starts_with("\x1b[1;31merror\x1b[0m: b.toml:5:9: "),
+            "{coloured:?}"
+        );
+        assert!(!coloured.contains('×'));
+    }
+
+    #[test]
+    fn exit_codes() {
+        assert_eq!(exit_code(&Error::Usage("x".into())), 2);
+        assert_eq!(exit_code(&brief_error()), 1);
+        assert_eq!(render(&Error::Message("x".into()), false), "error: x\n");
+    }
 }
