@@ -153,10 +153,8 @@ pub fn speech_facts(paragraphs: &[&str]) -> SpeechFacts {
 /// the year in a part of its own; anything else is a leader's speech.
 fn kind_of(paragraphs: &[&str]) -> Kind {
     static REPORT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(
-            r"代表[^。]{0,20}(向大会|作工作报告|报告工作)|^[一二三四五六七八九十第、部分]{0,6}[^。]{0,10}工作回顾",
-        )
-        .expect("static regex")
+        regex::Regex::new(r"代表[^。]{0,20}(向大会|作工作报告|报告工作)|^[^。]{0,16}工作的?(简要)?回顾$")
+            .expect("static regex")
     });
     if paragraphs.iter().any(|p| REPORT.is_match(p)) {
         Kind::WorkReport
@@ -232,3 +230,24 @@ fn run(text: &str, facts: &SpeechFacts, census: &Census, frame: Frame) -> Result
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod kind_tests {
+    use super::*;
+
+    #[test]
+    fn work_reports_review_the_year() {
+        assert_eq!(
+            kind_of(&["同志们：", "第一部分20xx年工会工作的简要回顾"]),
+            Kind::WorkReport
+        );
+        assert_eq!(
+            kind_of(&["现在，我代表县总工会第十届委员会向大会报告工作，请予审议。"]),
+            Kind::WorkReport
+        );
+        assert_eq!(
+            kind_of(&["同志们：", "一、工会组织地位重要，必须充分认识、准确把握"]),
+            Kind::LeaderSpeech
+        );
+    }
+}

@@ -3,25 +3,26 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
-/// Each pattern with the reason given when it matches; the matched text is quoted in the reason.
-struct Rule {
-    pattern: Regex,
-    reason: &'static str,
+/// Patterns with the reason given when each matches; the matched text is quoted in the reason.
+/// One pass of the set tells whether any matches, so clean text costs a single scan.
+struct Rules {
+    set: RegexSet,
+    patterns: Vec<Regex>,
+    reasons: Vec<&'static str>,
 }
 
-fn rules(list: &[(&str, &'static str)]) -> Vec<Rule> {
-    list.iter()
-        .map(|(p, reason)| Rule {
-            pattern: Regex::new(p).expect("static regex"),
-            reason,
-        })
-        .collect()
+fn rules(list: &[(&str, &'static str)]) -> Rules {
+    Rules {
+        set: RegexSet::new(list.iter().map(|(p, _)| p)).expect("static regex set"),
+        patterns: list.iter().map(|(p, _)| Regex::new(p).expect("static regex")).collect(),
+        reasons: list.iter().map(|(_, r)| *r).collect(),
+    }
 }
 
 /// Gaps and dangling references, checked on the text as it comes.
-static GAPS: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+static GAPS: LazyLock<Rules> = LazyLock::new(|| {
     rules(&[
         (r"×{2,}|times;|[*＊]|_{2,}|＿{2,}", "masked text"),
         (r"“\s*”|‘\s*’|「\s*」", "empty quotes"),
@@ -59,7 +60,7 @@ static GAPS: LazyLock<Vec<Rule>> = LazyLock::new(|| {
 });
 
 /// Numbered sessions of local bodies and plenums: no brief field fills them.
-static SESSIONS: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+static SESSIONS: LazyLock<Rules> = LazyLock::new(|| {
     rules(&[
         (r"[一二三四五六七八九十xXｘ]+届", "numbered session"),
         (
@@ -72,21 +73,21 @@ static SESSIONS: LazyLock<Vec<Rule>> = LazyLock::new(|| {
 });
 
 /// Masked numbers left after years and congresses were slotted.
-static LEFTOVERS: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+static LEFTOVERS: LazyLock<Rules> = LazyLock::new(|| {
     rules(&[
         (r"[xXｘＸ]{2}", "masked number (xx) not slotted"),
         (r"20[0-9xX]{2}", "year not slotted"),
     ])
 });
 
-fn first_match(rules: &[Rule], text: &str) -> Result<(), String> {
-    for rule in rules {
-        if let Some(m) = rule.pattern.find(text) {
-            let found = m.as_str().trim_start_matches(['。', '！', '？', '；']);
-            return Err(format!("{}: {found}", rule.reason));
-        }
-    }
-    Ok(())
+fn first_match(rules: &Rules, text: &str) -> Result<(), String> {
+    let Some(i) = rules.set.matches(text).iter().next() else {
+        return Ok(());
+    };
+    let found = rules.patterns[i]
+        .find(text)
+        .map_or("", |m| m.as_str().trim_start_matches(['。', '！', '？', '；']));
+    Err(format!("{}: {found}", rules.reasons[i]))
 }
 
 /// Gaps left by the source and openings that lean on the paragraph before.

@@ -102,6 +102,10 @@ fn is_leader(name: &str) -> bool {
 pub(crate) fn names_in(text: &str) -> Vec<(usize, usize)> {
     let mut found: Vec<(usize, usize)> = Vec::new();
     for m in PERSONS.titles.find_iter(text) {
+        // 同志们 addresses the audience; no name stands before it.
+        if text[m.end()..].starts_with('们') {
+            continue;
+        }
         if let Some(range) = name_before(text, m.start())
             && !is_leader(&text[range.0..range.1])
             && !found.contains(&range)

@@ -30,8 +30,9 @@ pub(super) fn check_places(text: &str) -> Result<(), String> {
 static ENTERPRISE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\p{Han}{2})(集团|公司|矿)").expect("static regex"));
 
 /// Words before 矿/公司/集团 that make a common noun, not a name.
-const GENERIC: [&str; 14] = [
-    "煤矿", "金矿", "铁矿", "铜矿", "有限", "股份", "控股", "投资", "物业", "建筑", "出租", "国有", "民营", "外资",
+const GENERIC: [&str; 15] = [
+    "煤矿", "金矿", "铁矿", "铜矿", "有限", "股份", "控股", "投资", "物业", "建筑", "出租", "租车", "国有", "民营",
+    "外资",
 ];
 
 /// Whether `modifier` (two characters) could be an enterprise's proper name.
