@@ -16,6 +16,8 @@ pub mod error;
 pub mod export;
 pub mod fsutil;
 pub mod mine;
+pub mod report;
 pub mod rng;
+pub mod themes;
 
 pub use error::{Error, Result};

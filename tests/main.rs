@@ -1,4 +1,7 @@
 //! Integration tests: one binary, one module per area.
 
+mod brief;
+mod cli;
 mod docx;
+mod phrases;
 mod support;
