@@ -295,6 +295,18 @@ struct BankFile {
     phrase: Vec<Phrase>,
 }
 
+/// The line on which the `index`-th phrase of a bank file starts, for error messages.
+fn phrase_line(text: &str, index: usize) -> Option<usize> {
+    #[derive(Deserialize)]
+    struct Spans {
+        #[serde(default)]
+        phrase: Vec<serde_spanned::Spanned<toml::Table>>,
+    }
+    let spans: Spans = toml::from_str(text).ok()?;
+    let start = spans.phrase.get(index)?.span().start.min(text.len());
+    Some(text.as_bytes()[..start].iter().filter(|b| **b == b'\n').count() + 1)
+}
+
 /// The file name of a section in a bank folder.
 #[must_use]
 pub fn section_file(section: Label) -> String {
@@ -366,11 +378,11 @@ impl Bank {
                     message: e.message().to_string(),
                 }
             })?;
-            for p in &file.phrase {
+            for (i, p) in file.phrase.iter().enumerate() {
                 if let Some(bad) = slots_in(&p.text).into_iter().find(|s| !is_slot(s)) {
                     return Err(Error::Bank {
                         path: path.clone(),
-                        line: None,
+                        line: phrase_line(&text, i),
                         message: format!("phrase {} uses unknown slot `{bad}`", p.id),
                     });
                 }
