@@ -3,5 +3,6 @@
 mod brief;
 mod cli;
 mod docx;
+mod hardening;
 mod phrases;
 mod support;
