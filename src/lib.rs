@@ -11,10 +11,13 @@ pub mod brief;
 pub mod cli;
 pub mod cn;
 pub mod commands;
+pub mod compose;
 pub mod draft;
 pub mod error;
+pub mod export;
 pub mod fsutil;
 pub mod mine;
+pub mod render;
 pub mod rng;
 
 pub use error::{Error, Result};
