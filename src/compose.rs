@@ -221,6 +221,7 @@ impl<'a> Composer<'a> {
         let mut cands = Vec::new();
         let mut pools = Pools::default();
         let focus = &brief.outline.focus;
+        let mut ids = std::collections::HashSet::new();
         for (i, p) in bank.phrases.iter().enumerate() {
             if p.level_family != family || !p.era.fits(brief.year) || p.text.trim().is_empty() {
                 continue;
@@ -266,6 +267,10 @@ impl<'a> Composer<'a> {
                 _ => None,
             };
             let Some(pool) = pool else { continue };
+            // A bank may hold one text twice (as two kinds): a draft uses it at most once.
+            if !ids.insert(p.id.as_str()) {
+                continue;
+            }
             pool.push(c);
             cands.push(Cand {
                 phrase: i,
@@ -686,8 +691,14 @@ impl<'a> Composer<'a> {
             match style {
                 SubStyle::Paren => {
                     let lead = heading_text(&r.text[..r.lead_len]);
-                    out.push(para(format!("{m}{lead}"), Style::Heading2, ids.clone(), 0));
-                    out.push(para(r.text[r.lead_len..].trim().to_string(), Style::Body, ids, 0));
+                    // The phrase's id goes with its first paragraph only.
+                    out.push(para(format!("{m}{lead}"), Style::Heading2, ids, 0));
+                    out.push(para(
+                        r.text[r.lead_len..].trim().to_string(),
+                        Style::Body,
+                        Vec::new(),
+                        0,
+                    ));
                 }
                 SubStyle::Yao => {
                     let text = r.text.strip_prefix('要').unwrap_or(&r.text);
@@ -741,6 +752,7 @@ impl<'a> Composer<'a> {
             None
         };
         let announce = self.choose(&mut os, "announce").map(str::to_string);
+        let figures = self.figures_paragraph(&mut os);
         let mut openings: Vec<usize> = Vec::new();
         if let Some(c) = self.pick(&mut os, &self.pools.openings, used, |_| true, &mut buf) {
             used[c] = true;
@@ -788,6 +800,7 @@ impl<'a> Composer<'a> {
             (
                 &salutation,
                 purpose.as_deref(),
+                figures.as_deref(),
                 report.as_deref(),
                 commend.as_deref(),
                 announce.as_deref(),
@@ -859,6 +872,7 @@ impl<'a> Composer<'a> {
             (
                 &salutation,
                 purpose.as_deref(),
+                figures.as_deref(),
                 report.as_deref(),
                 commend.as_deref(),
                 announce.as_deref(),
@@ -874,14 +888,21 @@ impl<'a> Composer<'a> {
         &self,
         title: &Section,
         seed: u64,
-        frame: (&str, Option<&str>, Option<&str>, Option<&str>, Option<&str>),
+        frame: (
+            &str,
+            Option<&str>,
+            Option<&str>,
+            Option<&str>,
+            Option<&str>,
+            Option<&str>,
+        ),
         openings: &[usize],
         points: &[PointFill],
         closing: (Option<usize>, Option<&str>, &[usize]),
     ) -> Vec<Section> {
-        let (salutation, purpose, report, commend, announce) = frame;
+        let (salutation, purpose, figures, report, commend, announce) = frame;
         let mut op = vec![para(salutation.to_string(), Style::Salutation, Vec::new(), 0)];
-        if let Some(t) = purpose {
+        for t in [purpose, figures].into_iter().flatten() {
             op.push(para(t.to_string(), Style::Body, Vec::new(), 0));
         }
         for &c in openings {

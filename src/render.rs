@@ -189,6 +189,7 @@ pub const PIECES: [(&str, &[&str]); 2] = [
             "byline",
             "salutation",
             "opening",
+            "figures_lead",
             "report",
             "commend",
             "announce",
@@ -227,11 +228,12 @@ macro_rules! embedded_templates {
     };
 }
 
-const EMBEDDED: [(&str, &str); 26] = embedded_templates!(
+const EMBEDDED: [(&str, &str); 27] = embedded_templates!(
     "leader_speech" / "title",
     "leader_speech" / "byline",
     "leader_speech" / "salutation",
     "leader_speech" / "opening",
+    "leader_speech" / "figures_lead",
     "leader_speech" / "report",
     "leader_speech" / "commend",
     "leader_speech" / "announce",
