@@ -78,6 +78,10 @@ struct Cand {
     phrase: usize,
     weight: u64,
     rank: u8,
+    /// The phrase's themes, interned.
+    themes: Vec<u16>,
+    /// Bit `i` set when the phrase matches focus theme `i`.
+    focus: u64,
 }
 
 /// A candidate's text rendered for the brief.
@@ -186,7 +190,7 @@ struct PointPlan {
     heading: String,
     heading_phrase: Option<usize>,
     rank: u8,
-    themes: Vec<String>,
+    themes: Vec<u16>,
 }
 
 /// A point being filled.
@@ -222,6 +226,7 @@ impl<'a> Composer<'a> {
         let mut pools = Pools::default();
         let focus = &brief.outline.focus;
         let mut ids = std::collections::HashSet::new();
+        let mut interned: indexmap::IndexMap<&str, u16> = indexmap::IndexMap::new();
         for (i, p) in bank.phrases.iter().enumerate() {
             if p.level_family != family || !p.era.fits(brief.year) || p.text.trim().is_empty() {
                 continue;
@@ -243,12 +248,14 @@ impl<'a> Composer<'a> {
             {
                 continue;
             }
-            let focused = focus.iter().any(|f| {
-                p.text.contains(f.as_str())
+            let focus_bits = focus.iter().take(64).enumerate().fold(0u64, |bits, (i, f)| {
+                let hit = p.text.contains(f.as_str())
                     || p.themes
                         .iter()
-                        .any(|t| t == f || t.contains(f.as_str()) || f.contains(t.as_str()))
+                        .any(|t| t == f || t.contains(f.as_str()) || f.contains(t.as_str()));
+                if hit { bits | (1 << i) } else { bits }
             });
+            let focused = focus_bits != 0;
             let weight = if same_kind { 4 } else { 1 } * if focused { 6 } else { 1 };
             let c = cands.len();
             let pool = match (p.section, p.unit) {
@@ -272,10 +279,20 @@ impl<'a> Composer<'a> {
                 continue;
             }
             pool.push(c);
+            let themes = p
+                .themes
+                .iter()
+                .map(|t| {
+                    let n = u16::try_from(interned.len()).unwrap_or(u16::MAX);
+                    *interned.entry(t.as_str()).or_insert(n)
+                })
+                .collect();
             cands.push(Cand {
                 phrase: i,
                 weight,
                 rank: order.rank(p),
+                themes,
+                focus: focus_bits,
             });
         }
         let mut warnings = Vec::new();
@@ -386,8 +403,8 @@ impl<'a> Composer<'a> {
         tiers.iter().find_map(|keep| self.pick(stream, pool, used, keep, buf))
     }
 
-    fn shares_theme(&self, c: usize, themes: &[String]) -> bool {
-        self.phrase(c).themes.iter().any(|t| themes.contains(t))
+    fn shares_theme(&self, c: usize, themes: &[u16]) -> bool {
+        self.cands[c].themes.iter().any(|t| themes.contains(t))
     }
 
     /// A piece's alternative chosen by `stream`, or `None` if the template gave none.
@@ -456,27 +473,21 @@ impl<'a> Composer<'a> {
         let profiles = profiles(self.brief.kind, n);
         let profile = s.pick(&profiles).cloned().unwrap_or_default();
         let mut buf = Vec::new();
-        let mut used_themes: Vec<String> = Vec::new();
+        let mut used_themes: Vec<u16> = Vec::new();
         // slots: (wanted rank, chosen heading)
         let mut slots: Vec<(u8, Option<usize>)> = profile.iter().map(|&r| (r, None)).collect();
         let pool = &self.pools.headings;
-        let fresh = |c: usize, used_themes: &[String]| !self.shares_theme(c, used_themes);
-        let take = |c: usize, used: &mut [bool], used_themes: &mut Vec<String>| {
+        let fresh = |c: usize, used_themes: &[u16]| !self.shares_theme(c, used_themes);
+        let take = |c: usize, used: &mut [bool], used_themes: &mut Vec<u16>| {
             used[c] = true;
-            used_themes.extend(self.phrase(c).themes.iter().cloned());
+            used_themes.extend(self.cands[c].themes.iter().copied());
         };
         // Focus themes first, each into the free slot nearest its rank.
-        for f in &self.brief.outline.focus {
+        for fi in 0..self.brief.outline.focus.len().min(64) {
             if slots.iter().all(|(_, h)| h.is_some()) {
                 break;
             }
-            let matches = |c: usize| {
-                let p = self.phrase(c);
-                p.text.contains(f.as_str())
-                    || p.themes
-                        .iter()
-                        .any(|t| t == f || t.contains(f.as_str()) || f.contains(t.as_str()))
-            };
+            let matches = |c: usize| self.cands[c].focus & (1 << fi) != 0;
             let Some(c) = self.pick(&mut s, pool, used, |c| matches(c) && fresh(c, &used_themes), &mut buf) else {
                 continue;
             };
@@ -502,7 +513,7 @@ impl<'a> Composer<'a> {
                 &|c| self.cands[c].rank == want && fresh(c, &ut),
                 &|c| self.cands[c].rank.abs_diff(want) == 1 && fresh(c, &ut),
                 &|c| fresh(c, &ut),
-                &|c| self.phrase(c).themes.first().is_none_or(|t| !ut.contains(t)),
+                &|c| self.cands[c].themes.first().is_none_or(|t| !ut.contains(t)),
             ];
             if let Some(c) = self.pick_tiered(&mut s, pool, used, &tiers, &mut buf) {
                 slot.1 = Some(c);
@@ -529,7 +540,7 @@ impl<'a> Composer<'a> {
                         heading: r,
                         heading_phrase: Some(c),
                         rank: self.cands[c].rank,
-                        themes: self.phrase(c).themes.clone(),
+                        themes: self.cands[c].themes.clone(),
                     });
                 }
                 None => {
@@ -620,10 +631,11 @@ impl<'a> Composer<'a> {
     }
 
     fn grow_point(&self, p: &mut PointFill, sub: bool, used: &mut [bool], buf: &mut Vec<u64>) -> Option<usize> {
-        let themes = p.plan.themes.clone();
-        let rank = p.plan.rank;
+        let PointFill { stream, plan, .. } = p;
+        let themes = &plan.themes;
+        let rank = plan.rank;
         let tiers: [&dyn Fn(usize) -> bool; 3] = [
-            &|c| !themes.is_empty() && self.shares_theme(c, &themes),
+            &|c| !themes.is_empty() && self.shares_theme(c, themes),
             &|c| self.cands[c].rank == rank,
             &|_| true,
         ];
@@ -632,7 +644,7 @@ impl<'a> Composer<'a> {
         } else {
             (&self.pools.bodies, &tiers[..2])
         };
-        let c = self.pick_tiered(&mut p.stream, pool, used, tiers, buf)?;
+        let c = self.pick_tiered(stream, pool, used, tiers, buf)?;
         used[c] = true;
         Some(c)
     }
@@ -711,6 +723,21 @@ impl<'a> Composer<'a> {
             }
         }
         (heading, out)
+    }
+
+    /// The length of candidates' rendered text.
+    fn len_of(&self, cs: impl IntoIterator<Item = usize>) -> usize {
+        cs.into_iter().filter_map(|c| self.rendered(c)).map(|r| r.chars).sum()
+    }
+
+    /// The length of a point as it will be printed, near enough (markers count two).
+    fn point_len(&self, p: &PointFill) -> usize {
+        chars(&p.plan.heading)
+            + 2
+            + p.intro.as_ref().map_or(0, |(t, _)| chars(t))
+            + self.len_of(p.bodies.iter().copied())
+            + self.len_of(p.subs.iter().copied())
+            + 2 * p.subs.len()
     }
 
     fn paragraphs_chars(ps: &[Paragraph]) -> usize {
@@ -794,22 +821,22 @@ impl<'a> Composer<'a> {
         let mut closings_more: Vec<usize> = Vec::new();
 
         // Length.
-        let base = self.leader_sections(
-            &title,
-            seed,
-            (
-                &salutation,
-                purpose.as_deref(),
-                figures.as_deref(),
-                report.as_deref(),
-                commend.as_deref(),
-                announce.as_deref(),
-            ),
-            &openings,
-            &points,
-            (first_closing, closing_frame.as_deref(), &closings_more),
-        );
-        let total: usize = base.iter().map(|s| Self::paragraphs_chars(&s.paragraphs)).sum();
+        let frame_len: usize = [
+            Some(salutation.as_str()),
+            purpose.as_deref(),
+            figures.as_deref(),
+            report.as_deref(),
+            commend.as_deref(),
+            announce.as_deref(),
+            first_closing.map_or(closing_frame.as_deref(), |_| None),
+        ]
+        .iter()
+        .map(|t| t.map_or(0, chars))
+        .sum();
+        let total = frame_len
+            + Self::paragraphs_chars(&title.paragraphs)
+            + self.len_of(openings.iter().copied().chain(first_closing))
+            + points.iter().map(|p| self.point_len(p)).sum::<usize>();
         let n = points.len();
         let mut steps = Vec::new();
         steps.extend((0..n).map(Step::Sub));
@@ -989,7 +1016,7 @@ impl<'a> Composer<'a> {
     ) -> Option<usize> {
         if let Some(h) = self.pick(stream, &self.pools.ach_heads, used, |_| true, buf) {
             used[h] = true;
-            let themes = self.phrase(h).themes.clone();
+            let themes = self.cands[h].themes.clone();
             let tiers: [&dyn Fn(usize) -> bool; 2] = [&|c| self.shares_theme(c, &themes), &|_| true];
             let b = self.pick_tiered(stream, &self.pools.ach_bodies, used, &tiers, buf);
             if let Some(b) = b {
@@ -1112,11 +1139,7 @@ impl<'a> Composer<'a> {
             + Self::paragraphs_chars(&title.paragraphs)
             + Self::paragraphs_chars(&opening);
         let items_len: usize = items.iter().map(|(h, _, b, _)| chars(h) + chars(b) + 3).sum();
-        let tasks_len: usize = tasks
-            .iter()
-            .enumerate()
-            .map(|(i, p)| Self::paragraphs_chars(&self.point_paragraphs(p, Style::Heading2, i + 1).1))
-            .sum();
+        let tasks_len: usize = tasks.iter().map(|p| self.point_len(p)).sum();
         let problems_len: usize = problems.iter().filter_map(|&c| self.rendered(c)).map(|r| r.chars).sum();
         let total = fixed + items_len + tasks_len + problems_len;
         let n = tasks.len();
@@ -1186,7 +1209,7 @@ impl<'a> Composer<'a> {
         let mut review = vec![para(review_heading.clone(), Style::Heading1, Vec::new(), 0)];
         review.extend(review_intro.map(|t| para(t, Style::Body, Vec::new(), 0)));
         review.extend(figures.map(|t| para(t, Style::Body, Vec::new(), 0)));
-        for (i, (head, h, body, b)) in items.iter().enumerate() {
+        for (i, (head, h, body, b)) in items.into_iter().enumerate() {
             let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
             review.push(para(
                 format!("（{}）{head}", cn_num(n)),
