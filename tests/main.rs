@@ -3,5 +3,6 @@
 mod brief;
 mod cli;
 mod docx;
+mod generate;
 mod phrases;
 mod support;
