@@ -119,6 +119,10 @@ pub struct GenerateArgs {
     /// Use the templates in this folder instead of the built-in ones.
     #[arg(long)]
     pub templates: Option<PathBuf>,
+    /// Font names for --format docx: a TOML file with keys title, byline, body, heading1, heading2, page_number
+    /// (overrides the brief's [style] table).
+    #[arg(long, value_name = "FILE")]
+    pub style: Option<PathBuf>,
 }
 
 /// `jianggao phrases`

@@ -71,7 +71,12 @@ impl Draft {
     /// The plain text of `sections`: one paragraph per line, a blank line after the title block.
     #[must_use]
     pub fn plain_text(sections: &[Section]) -> String {
-        let mut out = String::new();
+        let size = sections
+            .iter()
+            .flat_map(|s| s.paragraphs.iter())
+            .map(|p| p.text.len() + 2)
+            .sum();
+        let mut out = String::with_capacity(size);
         for p in sections.iter().flat_map(|s| s.paragraphs.iter()) {
             out.push_str(&p.text);
             out.push('\n');

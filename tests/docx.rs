@@ -1056,3 +1056,70 @@ fn tail(s: &str) -> String {
     let n = s.chars().count();
     s.chars().skip(n.saturating_sub(20)).collect()
 }
+
+#[test]
+fn generate_writes_a_word_document_and_keeps_existing_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("draft.docx");
+    let brief = at("examples/county.toml");
+    let brief = brief.to_str().expect("utf-8 path");
+    crate::support::jianggao(dir.path())
+        .args(["generate", brief, "--seed", "7", "--format", "docx", "-o", "draft.docx"])
+        .assert()
+        .success();
+    let bytes = std::fs::read(&out).expect("docx written");
+    let parts = unzip(&bytes);
+    let document = part(&parts, "word/document.xml");
+    assert!(
+        document.contains("工会工作会议上的讲话"),
+        "the title is in the document"
+    );
+    assert!(document.contains("仿宋_GB2312"), "the body font is set");
+    // Same seed, same bytes; an existing file is kept without --force.
+    crate::support::jianggao(dir.path())
+        .args(["generate", brief, "--seed", "7", "--format", "docx", "-o", "draft.docx"])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("--force"));
+    crate::support::jianggao(dir.path())
+        .args([
+            "generate",
+            brief,
+            "--seed",
+            "7",
+            "--format",
+            "docx",
+            "-o",
+            "draft.docx",
+            "--force",
+        ])
+        .assert()
+        .success();
+    assert_eq!(std::fs::read(&out).expect("docx rewritten"), bytes);
+}
+
+#[test]
+fn generate_takes_fonts_from_a_style_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("style.toml"), "body = \"仿宋\"\nheading2 = \"楷体\"\n").expect("style");
+    let brief = at("examples/county.toml");
+    crate::support::jianggao(dir.path())
+        .args([
+            "generate",
+            brief.to_str().expect("utf-8 path"),
+            "--seed",
+            "1",
+            "--format",
+            "docx",
+        ])
+        .args(["--style", "style.toml", "-o", "d.docx"])
+        .assert()
+        .success();
+    let parts = unzip(&std::fs::read(dir.path().join("d.docx")).expect("docx"));
+    let styles = part(&parts, "word/styles.xml");
+    assert!(
+        styles.contains("w:eastAsia=\"仿宋\""),
+        "the body font from the style file"
+    );
+    assert!(!styles.contains("仿宋_GB2312"), "the default body font is replaced");
+}

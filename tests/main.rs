@@ -3,6 +3,8 @@
 mod brief;
 mod cli;
 mod docx;
+mod generate;
 mod hardening;
 mod phrases;
+mod properties;
 mod support;

@@ -57,6 +57,21 @@ impl Default for DocFonts {
 }
 
 impl DocFonts {
+    /// The defaults with the fonts a brief's `[style]` table names put in their place.
+    #[must_use]
+    pub fn with_brief(brief: &crate::brief::DocFonts) -> DocFonts {
+        let pick = |given: &Option<String>, default: String| given.clone().unwrap_or(default);
+        let d = DocFonts::default();
+        DocFonts {
+            title: pick(&brief.title, d.title),
+            byline: pick(&brief.byline, d.byline),
+            body: pick(&brief.body, d.body),
+            heading1: pick(&brief.heading1, d.heading1),
+            heading2: pick(&brief.heading2, d.heading2),
+            page_number: pick(&brief.page_number, d.page_number),
+        }
+    }
+
     /// The keys of a style table, in the order they are documented.
     pub const KEYS: [&'static str; 6] = ["title", "byline", "body", "heading1", "heading2", "page_number"];
 

@@ -1,0 +1,1317 @@
+//! Composing a draft: Brief → Plan → Draft, seeded.
+//!
+//! [`Composer::new`] does everything that depends on the brief alone, once: the slot values, the
+//! rendered frame templates, and the bank's phrases that fit the brief (level family, era, every
+//! slot fillable, no number of their own), grouped into pools. [`Composer::draft`] then makes the
+//! draft of one seed. Each section draws from its own [`Stream`] named by its place (`opening`,
+//! `plan`, `point/2`, `closing`…), so that changing one section leaves the others as they were;
+//! sections only meet where they would use the same phrase (a phrase is used at most once per
+//! draft, the earlier section keeping it) and in the length budget, which decides how many of
+//! each section's own preferred items are taken.
+
+use std::cell::OnceCell;
+
+use serde::Deserialize;
+use tera::Context;
+
+use crate::bank::{Bank, Kind, Label, Phrase, Unit};
+use crate::brief::Brief;
+use crate::cn::{SubStyle, cn_num, point_marker, sub_marker};
+use crate::draft::{Draft, Paragraph, Section, Style};
+use crate::error::{Error, Result};
+use crate::render::{Pieces, Slots, Templates};
+use crate::rng::{Stream, fnv1a};
+
+/// The lowest and highest share of the target length a draft should reach.
+pub const LENGTH_TOLERANCE: f64 = 0.2;
+
+#[derive(Deserialize)]
+struct OrderFile {
+    rank: Vec<RankGroup>,
+}
+
+#[derive(Deserialize)]
+struct RankGroup {
+    rank: u8,
+    words: Vec<String>,
+}
+
+/// The conventional order of points (`data/point_order.toml`).
+struct Order {
+    groups: Vec<(u8, Vec<String>)>,
+}
+
+impl Order {
+    fn embedded() -> Result<Order> {
+        let text = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/point_order.toml"));
+        let file: OrderFile =
+            toml::from_str(text).map_err(|e| Error::Message(format!("data/point_order.toml: {e}")))?;
+        Ok(Order {
+            groups: file.rank.into_iter().map(|g| (g.rank.min(3), g.words)).collect(),
+        })
+    }
+
+    /// The rank of a phrase: 0 understanding, 1 serving the centre, 2 rights and service, 3
+    /// leadership and self-building.
+    fn rank(&self, p: &Phrase) -> u8 {
+        match p.section {
+            Label::Significance => return 0,
+            Label::Leadership => return 3,
+            _ => {}
+        }
+        for theme in &p.themes {
+            for (rank, words) in &self.groups {
+                if words
+                    .iter()
+                    .any(|w| theme.contains(w.as_str()) || w.contains(theme.as_str()))
+                {
+                    return *rank;
+                }
+            }
+        }
+        1
+    }
+}
+
+/// A phrase of the bank that fits the brief.
+struct Cand {
+    phrase: usize,
+    weight: u64,
+    rank: u8,
+    /// The phrase's themes, interned.
+    themes: Vec<u16>,
+    /// Bit `i` set when the phrase matches focus theme `i`.
+    focus: u64,
+}
+
+/// A candidate's text rendered for the brief.
+struct Rendered {
+    text: String,
+    /// The lead sentence, a prefix of `text` (empty if none).
+    lead_len: usize,
+    chars: usize,
+}
+
+#[derive(Default)]
+struct Pools {
+    headings: Vec<usize>,
+    intros: Vec<usize>,
+    subpoints: Vec<usize>,
+    bodies: Vec<usize>,
+    openings: Vec<usize>,
+    closings_first: Vec<usize>,
+    closings_more: Vec<usize>,
+    ach_heads: Vec<usize>,
+    ach_bodies: Vec<usize>,
+    problems: Vec<usize>,
+}
+
+/// Everything a brief fixes, ready to make drafts of any seed.
+pub struct Composer<'a> {
+    brief: &'a Brief,
+    bank: &'a Bank,
+    templates: &'a Templates,
+    context: Context,
+    pieces: Pieces,
+    cands: Vec<Cand>,
+    rendered: Vec<OnceCell<Option<Rendered>>>,
+    pools: Pools,
+    warnings: Vec<String>,
+}
+
+fn has_digit_outside_slots(text: &str) -> bool {
+    let mut rest = text;
+    loop {
+        let (before, after) = match rest.find("{{") {
+            Some(i) => (&rest[..i], Some(&rest[i..])),
+            None => (rest, None),
+        };
+        if before.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+            return true;
+        }
+        match after.and_then(|a| a.find("}}").map(|j| &a[j + 2..])) {
+            Some(next) => rest = next,
+            None => return false,
+        }
+    }
+}
+
+/// Words that tie an opening paragraph to an event of its own speech: the report just given,
+/// the commendation, the number of points announced. The frame templates say these.
+const OPENING_EVENTS: [&str; 4] = ["刚才", "表彰", "点意见", "几点意见"];
+
+fn section_seed(seed: u64, place: &str) -> u64 {
+    let mut bytes = seed.to_le_bytes().to_vec();
+    bytes.extend_from_slice(place.as_bytes());
+    fnv1a(&bytes)
+}
+
+fn chars(s: &str) -> usize {
+    s.chars().count()
+}
+
+fn para(text: String, style: Style, phrases: Vec<String>, lead_len: usize) -> Paragraph {
+    Paragraph {
+        text,
+        phrases,
+        style,
+        lead_len,
+    }
+}
+
+/// Strips a trailing full stop or semicolon from a heading.
+fn heading_text(s: &str) -> String {
+    s.trim_end_matches(['。', '；', '：', ';', ':', '.']).trim().to_string()
+}
+
+/// The rank profile of `n` points: which kinds of point a speech of `n` points has.
+fn profiles(kind: Kind, n: usize) -> Vec<Vec<u8>> {
+    match (kind, n) {
+        (Kind::LeaderSpeech, 2) => vec![vec![0, 1], vec![0, 2], vec![1, 2], vec![1, 3]],
+        (Kind::LeaderSpeech, 3) => vec![vec![0, 1, 2], vec![0, 1, 3], vec![1, 2, 3], vec![0, 2, 3]],
+        (Kind::LeaderSpeech, 4) => vec![vec![0, 1, 2, 3]],
+        (Kind::LeaderSpeech, 5) => vec![vec![0, 1, 1, 2, 3], vec![0, 1, 2, 2, 3]],
+        (Kind::WorkReport, 2) => vec![vec![1, 2], vec![1, 3]],
+        (Kind::WorkReport, 3) => vec![vec![1, 2, 3]],
+        (Kind::WorkReport, 4) => vec![vec![1, 1, 2, 3], vec![1, 2, 2, 3]],
+        (Kind::WorkReport, 5) => vec![vec![1, 1, 2, 2, 3]],
+        (_, n) => {
+            // 6 or more: spread over the four ranks.
+            vec![(0..n).map(|i| ((i * 4) / n.max(1)) as u8).collect()]
+        }
+    }
+}
+
+/// An achievement item of the review: heading, its phrase, body, its phrase.
+type Item = (String, Option<usize>, String, Option<usize>);
+
+/// A main point as planned.
+struct PointPlan {
+    heading: String,
+    heading_phrase: Option<usize>,
+    rank: u8,
+    themes: Vec<u16>,
+}
+
+/// A point being filled.
+struct PointFill {
+    stream: Stream,
+    plan: PointPlan,
+    intro: Option<(String, Option<usize>)>,
+    subs: Vec<usize>,
+    bodies: Vec<usize>,
+    styles: Vec<SubStyle>,
+}
+
+/// What a growing part of the draft can take next.
+#[derive(Clone, Copy)]
+enum Step {
+    Sub(usize),
+    Body(usize),
+    Opening,
+    Closing,
+    Achievement,
+    Problem,
+}
+
+impl<'a> Composer<'a> {
+    /// Prepares drafts of `brief` from `bank` and `templates`.
+    pub fn new(brief: &'a Brief, bank: &'a Bank, templates: &'a Templates) -> Result<Composer<'a>> {
+        let slots = Slots::of(brief);
+        let context = slots.context()?;
+        let pieces = templates.pieces(brief.kind, &context)?;
+        let order = Order::embedded()?;
+        let family = brief.organisation.level.family();
+        let mut cands = Vec::new();
+        let mut pools = Pools::default();
+        let focus = &brief.outline.focus;
+        let mut ids = std::collections::HashSet::new();
+        let mut interned: indexmap::IndexMap<&str, u16> = indexmap::IndexMap::new();
+        for (i, p) in bank.phrases.iter().enumerate() {
+            if p.level_family != family || !p.era.fits(brief.year) || p.text.trim().is_empty() {
+                continue;
+            }
+            if p.text.contains("{%") || p.text.contains("{#") || has_digit_outside_slots(&p.text) {
+                continue;
+            }
+            let slots_used = crate::bank::slots_in(&p.text);
+            if !slots_used.iter().all(|s| slots.fills(s)) {
+                continue;
+            }
+            let same_kind = p.kind == brief.kind;
+            let framing = matches!(p.section, Label::Opening | Label::Closing | Label::Salutation);
+            if framing && !same_kind {
+                continue;
+            }
+            if p.section == Label::Opening
+                && (OPENING_EVENTS.iter().any(|w| p.text.contains(w)) || p.text.starts_with("同志们"))
+            {
+                continue;
+            }
+            let focus_bits = focus.iter().take(64).enumerate().fold(0u64, |bits, (i, f)| {
+                let hit = p.text.contains(f.as_str())
+                    || p.themes
+                        .iter()
+                        .any(|t| t == f || t.contains(f.as_str()) || f.contains(t.as_str()));
+                if hit { bits | (1 << i) } else { bits }
+            });
+            let focused = focus_bits != 0;
+            let weight = if same_kind { 4 } else { 1 } * if focused { 6 } else { 1 };
+            let c = cands.len();
+            let pool = match (p.section, p.unit) {
+                (Label::Salutation, _) => None,
+                (Label::Opening, _) => Some(&mut pools.openings),
+                (Label::Closing, _) if p.text.starts_with("同志们") => Some(&mut pools.closings_first),
+                (Label::Closing, _) => Some(&mut pools.closings_more),
+                (Label::Achievements, Unit::Heading) => Some(&mut pools.ach_heads),
+                (Label::Achievements, _) => Some(&mut pools.ach_bodies),
+                (Label::Problems, Unit::Heading) => None,
+                (Label::Problems, _) => Some(&mut pools.problems),
+                (_, Unit::Heading) => Some(&mut pools.headings),
+                (_, Unit::Intro) => Some(&mut pools.intros),
+                (_, Unit::Subpoint) => Some(&mut pools.subpoints),
+                (_, Unit::Body) => Some(&mut pools.bodies),
+                _ => None,
+            };
+            let Some(pool) = pool else { continue };
+            // A bank may hold one text twice (as two kinds): a draft uses it at most once.
+            if !ids.insert(p.id.as_str()) {
+                continue;
+            }
+            pool.push(c);
+            let themes = p
+                .themes
+                .iter()
+                .map(|t| {
+                    let n = u16::try_from(interned.len()).unwrap_or(u16::MAX);
+                    *interned.entry(t.as_str()).or_insert(n)
+                })
+                .collect();
+            cands.push(Cand {
+                phrase: i,
+                weight,
+                rank: order.rank(p),
+                themes,
+                focus: focus_bits,
+            });
+        }
+        let mut warnings = Vec::new();
+        let thin = |name: &str, n: usize, want: usize, w: &mut Vec<String>| {
+            if n < want {
+                w.push(format!(
+                    "the phrase bank has {n} {name} fitting this brief; the templates' frame text fills in"
+                ));
+            }
+        };
+        let n = brief.outline.points as usize;
+        thin("headings", pools.headings.len(), n, &mut warnings);
+        thin("sub-points", pools.subpoints.len(), 2 * n, &mut warnings);
+        thin("closing paragraphs", pools.closings_first.len(), 1, &mut warnings);
+        if brief.kind == Kind::WorkReport {
+            thin("achievement paragraphs", pools.ach_bodies.len(), 3, &mut warnings);
+            thin("problem paragraphs", pools.problems.len(), 1, &mut warnings);
+        }
+        let rendered = (0..cands.len()).map(|_| OnceCell::new()).collect();
+        Ok(Composer {
+            brief,
+            bank,
+            templates,
+            context,
+            pieces,
+            cands,
+            rendered,
+            pools,
+            warnings,
+        })
+    }
+
+    fn phrase(&self, c: usize) -> &Phrase {
+        &self.bank.phrases[self.cands[c].phrase]
+    }
+
+    fn rendered(&self, c: usize) -> Option<&Rendered> {
+        self.rendered[c]
+            .get_or_init(|| {
+                let p = self.phrase(c);
+                let text = self.templates.phrase(&p.text, &self.context).ok()?;
+                let text = text.trim().to_string();
+                if text.is_empty() {
+                    return None;
+                }
+                let lead = p
+                    .lead
+                    .as_ref()
+                    .and_then(|l| self.templates.phrase(l, &self.context).ok())
+                    .filter(|l| !l.is_empty() && text.starts_with(l.as_str()));
+                let lead_len = match lead {
+                    Some(l) => l.len(),
+                    None => text
+                        .char_indices()
+                        .find(|(_, ch)| matches!(ch, '。' | '；' | '！'))
+                        .map_or(text.len(), |(i, ch)| i + ch.len_utf8()),
+                };
+                Some(Rendered {
+                    chars: chars(&text),
+                    text,
+                    lead_len,
+                })
+            })
+            .as_ref()
+    }
+
+    fn id(&self, c: usize) -> String {
+        self.phrase(c).id.clone()
+    }
+
+    fn piece(&self, name: &str) -> &[String] {
+        self.pieces.get(name).map_or(&[], Vec::as_slice)
+    }
+
+    /// A weighted pick among `pool`'s unused, renderable candidates that pass `keep`.
+    fn pick(
+        &self,
+        stream: &mut Stream,
+        pool: &[usize],
+        used: &[bool],
+        keep: impl Fn(usize) -> bool,
+        buf: &mut Vec<u64>,
+    ) -> Option<usize> {
+        buf.clear();
+        buf.extend(
+            pool.iter()
+                .map(|&c| if used[c] || !keep(c) { 0 } else { self.cands[c].weight }),
+        );
+        loop {
+            let i = stream.weighted(buf)?;
+            let c = pool[i];
+            if self.rendered(c).is_some() {
+                return Some(c);
+            }
+            buf[i] = 0;
+        }
+    }
+
+    /// Picks in tiers: the first tier that has an unused candidate wins.
+    fn pick_tiered(
+        &self,
+        stream: &mut Stream,
+        pool: &[usize],
+        used: &[bool],
+        tiers: &[&dyn Fn(usize) -> bool],
+        buf: &mut Vec<u64>,
+    ) -> Option<usize> {
+        tiers.iter().find_map(|keep| self.pick(stream, pool, used, keep, buf))
+    }
+
+    fn shares_theme(&self, c: usize, themes: &[u16]) -> bool {
+        self.cands[c].themes.iter().any(|t| themes.contains(t))
+    }
+
+    /// A piece's alternative chosen by `stream`, or `None` if the template gave none.
+    fn choose<'s>(&'s self, stream: &mut Stream, piece: &str) -> Option<&'s str> {
+        stream.pick(self.piece(piece)).map(String::as_str)
+    }
+
+    /// The draft for `seed`.
+    #[must_use]
+    pub fn draft(&self, seed: u64) -> Draft {
+        let mut used = vec![false; self.cands.len()];
+        let mut warnings = self.warnings.clone();
+        let sections = match self.brief.kind {
+            Kind::LeaderSpeech => self.leader_speech(seed, &mut used, &mut warnings),
+            Kind::WorkReport => self.work_report(seed, &mut used, &mut warnings),
+        };
+        let text = Draft::plain_text(&sections);
+        let total = text.chars().filter(|c| *c != '\n').count();
+        let target = f64::from(self.brief.outline.length);
+        #[allow(clippy::cast_precision_loss)]
+        let ratio = total as f64 / target;
+        if (ratio - 1.0).abs() > LENGTH_TOLERANCE {
+            warnings.push(format!(
+                "the draft has {total} characters against a target of {}: the phrase bank or the outline does not allow closer",
+                self.brief.outline.length
+            ));
+        }
+        let title = sections
+            .first()
+            .and_then(|s| s.paragraphs.first())
+            .map(|p| p.text.clone())
+            .unwrap_or_default();
+        Draft {
+            seed,
+            kind: self.brief.kind,
+            title,
+            text,
+            bank: self.bank.hash.clone(),
+            sections,
+            warnings,
+        }
+    }
+
+    fn title_section(&self, seed: u64) -> Section {
+        let mut s = Stream::new(seed, "title");
+        let mut paragraphs = Vec::new();
+        if let Some(t) = self.choose(&mut s, "title") {
+            paragraphs.push(para(t.to_string(), Style::Title, Vec::new(), 0));
+        }
+        if let Some(b) = self.choose(&mut s, "byline") {
+            paragraphs.push(para(b.to_string(), Style::Byline, Vec::new(), 0));
+        }
+        Section {
+            role: "title".into(),
+            heading: None,
+            paragraphs,
+            seed: section_seed(seed, "title"),
+        }
+    }
+
+    /// Plans the main points (headings with distinct themes, focus preferred, in the conventional
+    /// order) from the stream of `place`.
+    fn plan_points(&self, seed: u64, place: &str, used: &mut [bool], warnings: &mut Vec<String>) -> Vec<PointPlan> {
+        let n = self.brief.outline.points as usize;
+        let mut s = Stream::new(seed, place);
+        let profiles = profiles(self.brief.kind, n);
+        let profile = s.pick(&profiles).cloned().unwrap_or_default();
+        let mut buf = Vec::new();
+        let mut used_themes: Vec<u16> = Vec::new();
+        // slots: (wanted rank, chosen heading)
+        let mut slots: Vec<(u8, Option<usize>)> = profile.iter().map(|&r| (r, None)).collect();
+        let pool = &self.pools.headings;
+        let fresh = |c: usize, used_themes: &[u16]| !self.shares_theme(c, used_themes);
+        let take = |c: usize, used: &mut [bool], used_themes: &mut Vec<u16>| {
+            used[c] = true;
+            used_themes.extend(self.cands[c].themes.iter().copied());
+        };
+        // Focus themes first, each into the free slot nearest its rank.
+        for fi in 0..self.brief.outline.focus.len().min(64) {
+            if slots.iter().all(|(_, h)| h.is_some()) {
+                break;
+            }
+            let matches = |c: usize| self.cands[c].focus & (1 << fi) != 0;
+            let Some(c) = self.pick(&mut s, pool, used, |c| matches(c) && fresh(c, &used_themes), &mut buf) else {
+                continue;
+            };
+            let rank = self.cands[c].rank;
+            let slot = slots
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, h))| h.is_none())
+                .min_by_key(|(i, (r, _))| (r.abs_diff(rank), *i))
+                .map(|(i, _)| i);
+            if let Some(i) = slot {
+                slots[i].1 = Some(c);
+                take(c, used, &mut used_themes);
+            }
+        }
+        for slot in &mut slots {
+            if slot.1.is_some() {
+                continue;
+            }
+            let want = slot.0;
+            let ut = used_themes.clone();
+            let tiers: [&dyn Fn(usize) -> bool; 4] = [
+                &|c| self.cands[c].rank == want && fresh(c, &ut),
+                &|c| self.cands[c].rank.abs_diff(want) == 1 && fresh(c, &ut),
+                &|c| fresh(c, &ut),
+                &|c| self.cands[c].themes.first().is_none_or(|t| !ut.contains(t)),
+            ];
+            if let Some(c) = self.pick_tiered(&mut s, pool, used, &tiers, &mut buf) {
+                slot.1 = Some(c);
+                take(c, used, &mut used_themes);
+            }
+        }
+        // Frame headings where the bank had none left.
+        let frame: Vec<(u8, &str)> = self
+            .piece("heading")
+            .iter()
+            .filter_map(|l| {
+                let (r, t) = l.split_once('|')?;
+                Some((r.trim().parse::<u8>().ok()?, t.trim()))
+            })
+            .collect();
+        let mut frame_used = vec![false; frame.len()];
+        let mut out = Vec::new();
+        let mut missing = 0;
+        for (want, chosen) in slots {
+            match chosen {
+                Some(c) => {
+                    let r = self.rendered(c).map(|r| heading_text(&r.text)).unwrap_or_default();
+                    out.push(PointPlan {
+                        heading: r,
+                        heading_phrase: Some(c),
+                        rank: self.cands[c].rank,
+                        themes: self.cands[c].themes.clone(),
+                    });
+                }
+                None => {
+                    missing += 1;
+                    let options: Vec<usize> = (0..frame.len()).filter(|&j| !frame_used[j]).collect();
+                    let best = options.iter().map(|&j| frame[j].0.abs_diff(want)).min();
+                    let near: Vec<usize> = options
+                        .into_iter()
+                        .filter(|&j| Some(frame[j].0.abs_diff(want)) == best)
+                        .collect();
+                    let (rank, heading) = match s.pick(&near) {
+                        Some(&j) => {
+                            frame_used[j] = true;
+                            (frame[j].0, frame[j].1.to_string())
+                        }
+                        None => (want, String::new()),
+                    };
+                    out.push(PointPlan {
+                        heading,
+                        heading_phrase: None,
+                        rank,
+                        themes: Vec::new(),
+                    });
+                }
+            }
+        }
+        if missing > 0 {
+            warnings.push(format!(
+                "{missing} of {n} headings came from the templates: the phrase bank has too few for this brief"
+            ));
+        }
+        // The conventional order; the profile order breaks ties.
+        let mut indexed: Vec<(usize, PointPlan)> = out.into_iter().enumerate().collect();
+        indexed.sort_by_key(|(i, p)| (p.rank, *i));
+        indexed.into_iter().map(|(_, p)| p).collect()
+    }
+
+    fn start_point(
+        &self,
+        seed: u64,
+        place: &str,
+        plan: PointPlan,
+        used: &mut [bool],
+        styles: &[SubStyle],
+        frame_used: &mut Vec<String>,
+    ) -> PointFill {
+        let mut stream = Stream::new(seed, place);
+        let mut order = styles.to_vec();
+        stream.shuffle(&mut order);
+        let mut buf = Vec::new();
+        let themes = plan.themes.clone();
+        let rank = plan.rank;
+        let tiers: [&dyn Fn(usize) -> bool; 3] = [
+            &|c| !themes.is_empty() && self.shares_theme(c, &themes),
+            &|c| self.cands[c].rank == rank,
+            &|_| true,
+        ];
+        let intro = match self.pick_tiered(&mut stream, &self.pools.intros, used, &tiers[..2], &mut buf) {
+            Some(c) => {
+                used[c] = true;
+                self.rendered(c).map(|r| (r.text.clone(), Some(c)))
+            }
+            None => {
+                let frame: Vec<&str> = self
+                    .piece("intro")
+                    .iter()
+                    .filter_map(|l| {
+                        let (r, t) = l.split_once('|')?;
+                        let fits = r.trim().parse::<u8>().ok()? == rank;
+                        (fits && !frame_used.iter().any(|u| u == t.trim())).then_some(t.trim())
+                    })
+                    .collect();
+                let t = stream.pick(&frame).map(|t| (*t).to_string());
+                if let Some(t) = &t {
+                    frame_used.push(t.clone());
+                }
+                t.map(|t| (t, None))
+            }
+        };
+        PointFill {
+            stream,
+            plan,
+            intro,
+            subs: Vec::new(),
+            bodies: Vec::new(),
+            styles: order,
+        }
+    }
+
+    fn grow_point(&self, p: &mut PointFill, sub: bool, used: &mut [bool], buf: &mut Vec<u64>) -> Option<usize> {
+        let PointFill { stream, plan, .. } = p;
+        let themes = &plan.themes;
+        let rank = plan.rank;
+        let tiers: [&dyn Fn(usize) -> bool; 3] = [
+            &|c| !themes.is_empty() && self.shares_theme(c, themes),
+            &|c| self.cands[c].rank == rank,
+            &|_| true,
+        ];
+        let (pool, tiers) = if sub {
+            (&self.pools.subpoints, &tiers[..])
+        } else {
+            (&self.pools.bodies, &tiers[..2])
+        };
+        let c = self.pick_tiered(stream, pool, used, tiers, buf)?;
+        used[c] = true;
+        Some(c)
+    }
+
+    /// The sub-point numbering style of a point: the first of its preferences that suits its
+    /// sub-points (一要 needs leads that start with 要; （一） needs a body after the lead).
+    fn style_of(&self, p: &PointFill) -> SubStyle {
+        let ok = |style: SubStyle| match style {
+            SubStyle::Yao => p
+                .subs
+                .iter()
+                .all(|&c| self.rendered(c).is_some_and(|r| r.text.starts_with('要'))),
+            SubStyle::Paren => p
+                .subs
+                .iter()
+                .all(|&c| self.rendered(c).is_some_and(|r| r.lead_len < r.text.len())),
+            _ => true,
+        };
+        p.styles.iter().copied().find(|&s| ok(s)).unwrap_or(SubStyle::Arabic)
+    }
+
+    fn point_paragraphs(&self, p: &PointFill, heading_level: Style, number: usize) -> (String, Vec<Paragraph>) {
+        let n = u32::try_from(number).unwrap_or(u32::MAX);
+        let marker = if heading_level == Style::Heading1 {
+            point_marker(n)
+        } else {
+            format!("（{}）", cn_num(n))
+        };
+        let heading = format!("{marker}{}", p.plan.heading);
+        let mut out = vec![para(
+            heading.clone(),
+            heading_level,
+            p.plan.heading_phrase.map(|c| vec![self.id(c)]).unwrap_or_default(),
+            0,
+        )];
+        if let Some((text, c)) = &p.intro {
+            out.push(para(
+                text.clone(),
+                Style::Body,
+                c.map(|c| vec![self.id(c)]).unwrap_or_default(),
+                0,
+            ));
+        }
+        for &c in &p.bodies {
+            if let Some(r) = self.rendered(c) {
+                out.push(para(r.text.clone(), Style::Body, vec![self.id(c)], 0));
+            }
+        }
+        let style = self.style_of(p);
+        let mut k = 0;
+        for &c in &p.subs {
+            let Some(r) = self.rendered(c) else { continue };
+            k += 1;
+            let m = sub_marker(style, k);
+            let ids = vec![self.id(c)];
+            match style {
+                SubStyle::Paren => {
+                    let lead = heading_text(&r.text[..r.lead_len]);
+                    // The phrase's id goes with its first paragraph only.
+                    out.push(para(format!("{m}{lead}"), Style::Heading2, ids, 0));
+                    out.push(para(
+                        r.text[r.lead_len..].trim().to_string(),
+                        Style::Body,
+                        Vec::new(),
+                        0,
+                    ));
+                }
+                SubStyle::Yao => {
+                    let text = r.text.strip_prefix('要').unwrap_or(&r.text);
+                    let lead_len = m.len() + r.lead_len - (r.text.len() - text.len());
+                    out.push(para(format!("{m}{text}"), Style::Body, ids, lead_len));
+                }
+                SubStyle::Shi | SubStyle::Arabic => {
+                    out.push(para(format!("{m}{}", r.text), Style::Body, ids, m.len() + r.lead_len));
+                }
+            }
+        }
+        (heading, out)
+    }
+
+    /// The length of candidates' rendered text.
+    fn len_of(&self, cs: impl IntoIterator<Item = usize>) -> usize {
+        cs.into_iter().filter_map(|c| self.rendered(c)).map(|r| r.chars).sum()
+    }
+
+    /// The length of a point as it will be printed, near enough (markers count two).
+    fn point_len(&self, p: &PointFill) -> usize {
+        chars(&p.plan.heading)
+            + 2
+            + p.intro.as_ref().map_or(0, |(t, _)| chars(t))
+            + self.len_of(p.bodies.iter().copied())
+            + self.len_of(p.subs.iter().copied())
+            + 2 * p.subs.len()
+    }
+
+    fn paragraphs_chars(ps: &[Paragraph]) -> usize {
+        ps.iter().map(|p| chars(&p.text)).sum()
+    }
+
+    /// Runs the growth steps until the draft reaches the target length: each step takes the next
+    /// preferred item of one section, and is skipped when it would overshoot.
+    fn grow(&self, steps: &[Step], mut total: usize, mut try_step: impl FnMut(Step, usize) -> Option<usize>) {
+        let target = self.brief.outline.length as usize;
+        let enough = target * 97 / 100;
+        let ceiling = target * 112 / 100;
+        for &step in steps {
+            if total >= enough {
+                break;
+            }
+            if let Some(added) = try_step(step, ceiling.saturating_sub(total)) {
+                total += added;
+            }
+        }
+    }
+
+    fn leader_speech(&self, seed: u64, used: &mut [bool], warnings: &mut Vec<String>) -> Vec<Section> {
+        let mut buf = Vec::new();
+        let title = self.title_section(seed);
+
+        // Opening.
+        let mut os = Stream::new(seed, "opening");
+        let salutation = self.choose(&mut os, "salutation").unwrap_or("同志们：").to_string();
+        let purpose = self.choose(&mut os, "opening").map(str::to_string);
+        let report = if self.brief.meeting.reporter.is_some() {
+            self.choose(&mut os, "report").map(str::to_string)
+        } else {
+            None
+        };
+        let commend = if self.brief.meeting.commendation {
+            self.choose(&mut os, "commend").map(str::to_string)
+        } else {
+            None
+        };
+        let announce = self.choose(&mut os, "announce").map(str::to_string);
+        let figures = self.figures_paragraph(&mut os);
+        let mut openings: Vec<usize> = Vec::new();
+        if let Some(c) = self.pick(&mut os, &self.pools.openings, used, |_| true, &mut buf) {
+            used[c] = true;
+            openings.push(c);
+        }
+
+        // Points.
+        let plans = self.plan_points(seed, "plan", used, warnings);
+        let styles = [SubStyle::Shi, SubStyle::Yao, SubStyle::Arabic, SubStyle::Paren];
+        let mut points: Vec<PointFill> = Vec::new();
+        let mut frame_used = Vec::new();
+        for (i, plan) in plans.into_iter().enumerate() {
+            points.push(self.start_point(seed, &format!("point/{}", i + 1), plan, used, &styles, &mut frame_used));
+        }
+        let mut thin_points = 0;
+        for p in &mut points {
+            for _ in 0..2 {
+                if let Some(c) = self.grow_point(p, true, used, &mut buf) {
+                    p.subs.push(c);
+                }
+            }
+            if p.subs.len() < 2 {
+                thin_points += 1;
+            }
+        }
+        if thin_points > 0 {
+            warnings.push(format!(
+                "{thin_points} points have fewer than two sub-points: the phrase bank has too few for this brief"
+            ));
+        }
+
+        // Closing.
+        let mut cs = Stream::new(seed, "closing");
+        let first_closing = self.pick(&mut cs, &self.pools.closings_first, used, |_| true, &mut buf);
+        if let Some(c) = first_closing {
+            used[c] = true;
+        }
+        let closing_frame = self.choose(&mut cs, "closing").map(str::to_string);
+        let mut closings_more: Vec<usize> = Vec::new();
+
+        // Length.
+        let frame_len: usize = [
+            Some(salutation.as_str()),
+            purpose.as_deref(),
+            figures.as_deref(),
+            report.as_deref(),
+            commend.as_deref(),
+            announce.as_deref(),
+            first_closing.map_or(closing_frame.as_deref(), |_| None),
+        ]
+        .iter()
+        .map(|t| t.map_or(0, chars))
+        .sum();
+        let total = frame_len
+            + Self::paragraphs_chars(&title.paragraphs)
+            + self.len_of(openings.iter().copied().chain(first_closing))
+            + points.iter().map(|p| self.point_len(p)).sum::<usize>();
+        let n = points.len();
+        let mut steps = Vec::new();
+        steps.extend((0..n).map(Step::Sub));
+        steps.push(Step::Opening);
+        steps.extend((0..n).map(Step::Sub));
+        steps.extend((0..n).map(Step::Body));
+        steps.push(Step::Closing);
+        steps.push(Step::Opening);
+        for _ in 0..3 {
+            steps.extend((0..n).map(Step::Body));
+        }
+        let body_cap = 4;
+        self.grow(&steps, total, |step, room| {
+            let (pool, stream, list, cap): (&[usize], &mut Stream, &mut Vec<usize>, usize) = match step {
+                Step::Sub(k) => {
+                    let p = &mut points[k];
+                    if p.subs.len() >= 4 {
+                        return None;
+                    }
+                    let c = self.grow_point(p, true, used, &mut buf)?;
+                    let len = self.rendered(c).map_or(0, |r| r.chars) + 2;
+                    if len > room {
+                        return None;
+                    }
+                    p.subs.push(c);
+                    return Some(len);
+                }
+                Step::Body(k) => {
+                    let p = &mut points[k];
+                    if p.bodies.len() >= body_cap {
+                        return None;
+                    }
+                    let c = self.grow_point(p, false, used, &mut buf)?;
+                    let len = self.rendered(c).map_or(0, |r| r.chars);
+                    if len > room {
+                        return None;
+                    }
+                    p.bodies.push(c);
+                    return Some(len);
+                }
+                Step::Opening => (&self.pools.openings, &mut os, &mut openings, 3),
+                Step::Closing => (&self.pools.closings_more, &mut cs, &mut closings_more, 1),
+                Step::Achievement | Step::Problem => return None,
+            };
+            if list.len() >= cap {
+                return None;
+            }
+            let c = self.pick(stream, pool, used, |_| true, &mut buf)?;
+            used[c] = true;
+            let len = self.rendered(c).map_or(0, |r| r.chars);
+            if len > room {
+                return None;
+            }
+            list.push(c);
+            Some(len)
+        });
+        self.leader_sections(
+            &title,
+            seed,
+            (
+                &salutation,
+                purpose.as_deref(),
+                figures.as_deref(),
+                report.as_deref(),
+                commend.as_deref(),
+                announce.as_deref(),
+            ),
+            &openings,
+            &points,
+            (first_closing, closing_frame.as_deref(), &closings_more),
+        )
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn leader_sections(
+        &self,
+        title: &Section,
+        seed: u64,
+        frame: (
+            &str,
+            Option<&str>,
+            Option<&str>,
+            Option<&str>,
+            Option<&str>,
+            Option<&str>,
+        ),
+        openings: &[usize],
+        points: &[PointFill],
+        closing: (Option<usize>, Option<&str>, &[usize]),
+    ) -> Vec<Section> {
+        let (salutation, purpose, figures, report, commend, announce) = frame;
+        let mut op = vec![para(salutation.to_string(), Style::Salutation, Vec::new(), 0)];
+        for t in [purpose, figures].into_iter().flatten() {
+            op.push(para(t.to_string(), Style::Body, Vec::new(), 0));
+        }
+        for &c in openings {
+            if let Some(r) = self.rendered(c) {
+                op.push(para(r.text.clone(), Style::Body, vec![self.id(c)], 0));
+            }
+        }
+        let event: String = [report, commend].into_iter().flatten().collect();
+        if !event.is_empty() {
+            op.push(para(event, Style::Body, Vec::new(), 0));
+        }
+        if let Some(a) = announce {
+            match op.last_mut() {
+                Some(last) if last.style == Style::Body => last.text.push_str(a),
+                _ => op.push(para(a.to_string(), Style::Body, Vec::new(), 0)),
+            }
+        }
+        let mut sections = vec![
+            title.clone(),
+            Section {
+                role: "opening".into(),
+                heading: None,
+                paragraphs: op,
+                seed: section_seed(seed, "opening"),
+            },
+        ];
+        for (i, p) in points.iter().enumerate() {
+            let place = format!("point/{}", i + 1);
+            let (heading, paragraphs) = self.point_paragraphs(p, Style::Heading1, i + 1);
+            sections.push(Section {
+                role: place.clone(),
+                heading: Some(heading),
+                paragraphs,
+                seed: section_seed(seed, &place),
+            });
+        }
+        sections.push(self.closing_section(seed, closing));
+        sections
+    }
+
+    fn closing_section(&self, seed: u64, closing: (Option<usize>, Option<&str>, &[usize])) -> Section {
+        let (first, frame, more) = closing;
+        let mut paragraphs = Vec::new();
+        match first.and_then(|c| self.rendered(c).map(|r| (c, r))) {
+            Some((c, r)) => paragraphs.push(para(r.text.clone(), Style::Body, vec![self.id(c)], 0)),
+            None => {
+                if let Some(t) = frame {
+                    paragraphs.push(para(t.to_string(), Style::Body, Vec::new(), 0));
+                }
+            }
+        }
+        for &c in more {
+            if let Some(r) = self.rendered(c) {
+                paragraphs.push(para(r.text.clone(), Style::Body, vec![self.id(c)], 0));
+            }
+        }
+        Section {
+            role: "closing".into(),
+            heading: None,
+            paragraphs,
+            seed: section_seed(seed, "closing"),
+        }
+    }
+
+    fn figures_paragraph(&self, stream: &mut Stream) -> Option<String> {
+        if self.brief.figures.is_empty() {
+            return None;
+        }
+        let lead = self.choose(stream, "figures_lead").unwrap_or_default();
+        let clauses: Vec<String> = self.brief.figures.iter().map(crate::brief::Figure::phrase).collect();
+        Some(format!("{lead}{}。", clauses.join("；")))
+    }
+
+    /// Adds one achievement item (heading and body) to the review; returns its length.
+    #[allow(clippy::too_many_arguments)]
+    fn add_item(
+        &self,
+        items: &mut Vec<Item>,
+        frame_left: &mut Vec<usize>,
+        frame_items: &[(&str, &str)],
+        used: &mut [bool],
+        buf: &mut Vec<u64>,
+        stream: &mut Stream,
+    ) -> Option<usize> {
+        if let Some(h) = self.pick(stream, &self.pools.ach_heads, used, |_| true, buf) {
+            used[h] = true;
+            let themes = self.cands[h].themes.clone();
+            let tiers: [&dyn Fn(usize) -> bool; 2] = [&|c| self.shares_theme(c, &themes), &|_| true];
+            let b = self.pick_tiered(stream, &self.pools.ach_bodies, used, &tiers, buf);
+            if let Some(b) = b {
+                used[b] = true;
+            }
+            let head = self.rendered(h).map(|r| heading_text(&r.text)).unwrap_or_default();
+            let body = b
+                .and_then(|b| self.rendered(b))
+                .map(|r| r.text.clone())
+                .unwrap_or_default();
+            let len = chars(&head) + chars(&body) + 3;
+            items.push((head, Some(h), body, b));
+            return Some(len);
+        }
+        if let Some(b) = self.pick(stream, &self.pools.ach_bodies, used, |_| true, buf) {
+            let j = frame_left.pop()?;
+            used[b] = true;
+            let (h, _) = frame_items[j];
+            let body = self.rendered(b).map(|r| r.text.clone()).unwrap_or_default();
+            let len = chars(h) + chars(&body) + 3;
+            items.push((h.to_string(), None, body, Some(b)));
+            return Some(len);
+        }
+        let j = frame_left.pop()?;
+        let (h, body) = frame_items[j];
+        items.push((h.to_string(), None, body.to_string(), None));
+        Some(chars(h) + chars(body) + 3)
+    }
+
+    fn work_report(&self, seed: u64, used: &mut [bool], warnings: &mut Vec<String>) -> Vec<Section> {
+        let mut buf = Vec::new();
+        let title = self.title_section(seed);
+        let mut os = Stream::new(seed, "opening");
+        let mut opening = Vec::new();
+        if let Some(t) = self.choose(&mut os, "salutation") {
+            opening.push(para(t.to_string(), Style::Salutation, Vec::new(), 0));
+        }
+        if let Some(t) = self.choose(&mut os, "opening") {
+            opening.push(para(t.to_string(), Style::Body, Vec::new(), 0));
+        }
+
+        // Review: intro, figures, achievements (（一）…), lessons, problems.
+        let mut rs = Stream::new(seed, "review");
+        let review_heading = format!(
+            "{}{}",
+            point_marker(1),
+            self.choose(&mut rs, "review_heading").unwrap_or_default()
+        );
+        let review_intro = self.choose(&mut rs, "review_intro").map(str::to_string);
+        let figures = self.figures_paragraph(&mut rs);
+        let lessons = self.choose(&mut rs, "lessons").map(str::to_string);
+        let problems_lead = self.choose(&mut rs, "problems_lead").map(str::to_string);
+        let mut achs = Stream::new(seed, "review/achievements");
+        let mut items: Vec<Item> = Vec::new();
+        let frame_items: Vec<(&str, &str)> = self
+            .piece("achievement")
+            .iter()
+            .filter_map(|l| l.split_once('|'))
+            .collect();
+        let mut frame_left: Vec<usize> = (0..frame_items.len()).collect();
+        achs.shuffle(&mut frame_left);
+        for _ in 0..2 {
+            self.add_item(&mut items, &mut frame_left, &frame_items, used, &mut buf, &mut achs);
+        }
+        let mut ps = Stream::new(seed, "review/problems");
+        let mut problems: Vec<usize> = Vec::new();
+        if let Some(c) = self.pick(&mut ps, &self.pools.problems, used, |_| true, &mut buf) {
+            used[c] = true;
+            problems.push(c);
+        }
+        let problems_frame = if problems.is_empty() {
+            self.choose(&mut ps, "problems").map(str::to_string)
+        } else {
+            None
+        };
+
+        // Plan: heading, requirements, tasks.
+        let mut pls = Stream::new(seed, "plan");
+        let plan_heading = format!(
+            "{}{}",
+            point_marker(2),
+            self.choose(&mut pls, "plan_heading").unwrap_or_default()
+        );
+        let requirements = self.choose(&mut pls, "requirements").map(str::to_string);
+        let plans = self.plan_points(seed, "plan/points", used, warnings);
+        let styles = [SubStyle::Shi, SubStyle::Yao, SubStyle::Arabic];
+        let mut tasks: Vec<PointFill> = Vec::new();
+        let mut frame_used = Vec::new();
+        for (i, plan) in plans.into_iter().enumerate() {
+            tasks.push(self.start_point(seed, &format!("plan/{}", i + 1), plan, used, &styles, &mut frame_used));
+        }
+        for p in &mut tasks {
+            for _ in 0..2 {
+                if let Some(c) = self.grow_point(p, true, used, &mut buf) {
+                    p.subs.push(c);
+                }
+            }
+        }
+        let mut cs = Stream::new(seed, "closing");
+        let first_closing = self.pick(&mut cs, &self.pools.closings_first, used, |_| true, &mut buf);
+        if let Some(c) = first_closing {
+            used[c] = true;
+        }
+        let closing_frame = self.choose(&mut cs, "closing").map(str::to_string);
+        let mut closings_more: Vec<usize> = Vec::new();
+
+        let fixed: usize = [&review_heading, &plan_heading].iter().map(|s| chars(s)).sum::<usize>()
+            + [
+                &review_intro,
+                &figures,
+                &lessons,
+                &problems_lead,
+                &problems_frame,
+                &requirements,
+                &closing_frame,
+            ]
+            .iter()
+            .map(|s| s.as_deref().map_or(0, chars))
+            .sum::<usize>()
+            + Self::paragraphs_chars(&title.paragraphs)
+            + Self::paragraphs_chars(&opening);
+        let items_len: usize = items.iter().map(|(h, _, b, _)| chars(h) + chars(b) + 3).sum();
+        let tasks_len: usize = tasks.iter().map(|p| self.point_len(p)).sum();
+        let problems_len: usize = problems.iter().filter_map(|&c| self.rendered(c)).map(|r| r.chars).sum();
+        let total = fixed + items_len + tasks_len + problems_len;
+        let n = tasks.len();
+        let mut steps = vec![Step::Achievement];
+        steps.extend((0..n).map(Step::Sub));
+        steps.push(Step::Problem);
+        steps.push(Step::Achievement);
+        steps.extend((0..n).map(Step::Sub));
+        steps.push(Step::Achievement);
+        steps.push(Step::Closing);
+        for _ in 0..3 {
+            steps.extend((0..n).map(Step::Body));
+            steps.push(Step::Problem);
+        }
+        self.grow(&steps, total, |step, room| match step {
+            Step::Sub(k) | Step::Body(k) => {
+                let sub = matches!(step, Step::Sub(_));
+                let p = &mut tasks[k];
+                if (sub && p.subs.len() >= 4) || (!sub && p.bodies.len() >= 3) {
+                    return None;
+                }
+                let c = self.grow_point(p, sub, used, &mut buf)?;
+                let len = self.rendered(c).map_or(0, |r| r.chars) + 2;
+                if len > room {
+                    return None;
+                }
+                if sub {
+                    p.subs.push(c)
+                } else {
+                    p.bodies.push(c)
+                }
+                Some(len)
+            }
+            Step::Achievement => {
+                if items.len() >= 5 {
+                    return None;
+                }
+                let len = self.add_item(&mut items, &mut frame_left, &frame_items, used, &mut buf, &mut achs)?;
+                if len > room {
+                    items.pop();
+                    return None;
+                }
+                Some(len)
+            }
+            Step::Problem | Step::Closing => {
+                let (pool, stream, list, cap) = if matches!(step, Step::Problem) {
+                    (&self.pools.problems, &mut ps, &mut problems, 3)
+                } else {
+                    (&self.pools.closings_more, &mut cs, &mut closings_more, 1)
+                };
+                if list.len() >= cap {
+                    return None;
+                }
+                let c = self.pick(stream, pool, used, |_| true, &mut buf)?;
+                used[c] = true;
+                let len = self.rendered(c).map_or(0, |r| r.chars);
+                if len > room {
+                    return None;
+                }
+                list.push(c);
+                Some(len)
+            }
+            Step::Opening => None,
+        });
+
+        // Assemble.
+        let mut review = vec![para(review_heading.clone(), Style::Heading1, Vec::new(), 0)];
+        review.extend(review_intro.map(|t| para(t, Style::Body, Vec::new(), 0)));
+        review.extend(figures.map(|t| para(t, Style::Body, Vec::new(), 0)));
+        for (i, (head, h, body, b)) in items.into_iter().enumerate() {
+            let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
+            review.push(para(
+                format!("（{}）{head}", cn_num(n)),
+                Style::Heading2,
+                h.map(|h| vec![self.id(h)]).unwrap_or_default(),
+                0,
+            ));
+            if !body.is_empty() {
+                review.push(para(
+                    body.clone(),
+                    Style::Body,
+                    b.map(|b| vec![self.id(b)]).unwrap_or_default(),
+                    0,
+                ));
+            }
+        }
+        review.extend(lessons.map(|t| para(t, Style::Body, Vec::new(), 0)));
+        review.extend(problems_lead.map(|t| para(t, Style::Body, Vec::new(), 0)));
+        for &c in &problems {
+            if let Some(r) = self.rendered(c) {
+                review.push(para(r.text.clone(), Style::Body, vec![self.id(c)], 0));
+            }
+        }
+        review.extend(problems_frame.map(|t| para(t, Style::Body, Vec::new(), 0)));
+        let mut plan = vec![para(plan_heading.clone(), Style::Heading1, Vec::new(), 0)];
+        plan.extend(requirements.map(|t| para(t, Style::Body, Vec::new(), 0)));
+        let mut sections = vec![
+            title,
+            Section {
+                role: "opening".into(),
+                heading: None,
+                paragraphs: opening,
+                seed: section_seed(seed, "opening"),
+            },
+            Section {
+                role: "review".into(),
+                heading: Some(review_heading),
+                paragraphs: review,
+                seed: section_seed(seed, "review"),
+            },
+            Section {
+                role: "plan".into(),
+                heading: Some(plan_heading),
+                paragraphs: plan,
+                seed: section_seed(seed, "plan"),
+            },
+        ];
+        for (i, p) in tasks.iter().enumerate() {
+            let place = format!("plan/{}", i + 1);
+            let (heading, paragraphs) = self.point_paragraphs(p, Style::Heading2, i + 1);
+            sections.push(Section {
+                role: place.clone(),
+                heading: Some(heading),
+                paragraphs,
+                seed: section_seed(seed, &place),
+            });
+        }
+        sections.push(self.closing_section(seed, (first_closing, closing_frame.as_deref(), &closings_more)));
+        sections
+    }
+}
+
+/// One draft of `brief` for `seed`: a convenience over [`Composer`].
+pub fn compose(brief: &Brief, bank: &Bank, templates: &Templates, seed: u64) -> Result<Draft> {
+    Ok(Composer::new(brief, bank, templates)?.draft(seed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_outside_slots_are_found() {
+        assert!(has_digit_outside_slots("共有369个基层工会"));
+        assert!(has_digit_outside_slots("{{ year }}年增长１成"));
+        assert!(!has_digit_outside_slots("{{ year }}年，{{ lv.all }}各级工会"));
+    }
+
+    #[test]
+    fn profiles_have_the_right_length_and_order() {
+        for kind in [Kind::LeaderSpeech, Kind::WorkReport] {
+            for n in 2..=6 {
+                for p in profiles(kind, n) {
+                    assert_eq!(p.len(), n);
+                    assert!(p.windows(2).all(|w| w[0] <= w[1]));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_empty_bank_still_gives_a_framed_draft() {
+        let brief = crate::brief::parse(
+            std::path::Path::new("t.toml"),
+            "kind = \"leader_speech\"\nyear = 2026\n[organisation]\nname = \"某县\"\nlevel = \"县\"\n",
+        )
+        .expect("brief");
+        let bank = Bank::default();
+        let t = Templates::embedded().expect("templates");
+        let d = compose(&brief, &bank, &t, 1).expect("draft");
+        assert!(d.text.contains("同志们："));
+        assert!(d.text.contains("一、"));
+        assert!(!d.warnings.is_empty());
+    }
+}
