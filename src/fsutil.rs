@@ -12,17 +12,73 @@ pub fn write_all_or_none(files: &[(PathBuf, Vec<u8>)], force: bool) -> Result<()
     if !force && let Some((path, _)) = files.iter().find(|(p, _)| p.exists()) {
         return Err(Error::Exists { path: path.clone() });
     }
+    // A folder in the way cannot become a file: refuse before anything is written.
+    if let Some((path, _)) = files.iter().find(|(p, _)| p.is_dir()) {
+        return Err(Error::Io {
+            path: path.clone(),
+            source: std::io::Error::new(std::io::ErrorKind::IsADirectory, "is a folder, not a file"),
+        });
+    }
     let mut staged = Vec::with_capacity(files.len());
     for (path, bytes) in files {
         staged.push((stage(path, bytes)?, path));
     }
+    persist_all(staged, |temp, path| temp.persist(path).map(|_| ()).map_err(|e| e.error))
+}
+
+/// Puts each staged file in its place. Each old file is moved aside before its new one takes
+/// its place; if any step fails, the files already replaced are put back, so the set is all new
+/// or all as it was.
+fn persist_all(
+    staged: Vec<(tempfile::NamedTempFile, &PathBuf)>,
+    mut persist: impl FnMut(tempfile::NamedTempFile, &Path) -> std::io::Result<()>,
+) -> Result<()> {
+    let mut done: Vec<(&PathBuf, Option<tempfile::TempPath>)> = Vec::with_capacity(staged.len());
     for (temp, path) in staged {
-        temp.persist(path).map_err(|e| Error::Io {
-            path: path.clone(),
-            source: e.error,
-        })?;
+        let step = set_aside(path).and_then(|old| {
+            done.push((path, old));
+            persist(temp, path).map_err(|source| Error::Io {
+                path: path.clone(),
+                source,
+            })
+        });
+        if let Err(e) = step {
+            for (path, old) in done.into_iter().rev() {
+                match old {
+                    Some(old) => {
+                        let _ = std::fs::rename(&old, path);
+                    }
+                    None => {
+                        let _ = std::fs::remove_file(path);
+                    }
+                }
+            }
+            return Err(e);
+        }
     }
     Ok(())
+}
+
+/// Moves an existing file at `path` to a temporary name beside it (removed when dropped).
+fn set_aside(path: &Path) -> Result<Option<tempfile::TempPath>> {
+    if !path.exists() {
+        return Ok(None);
+    }
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let old = tempfile::Builder::new()
+        .prefix(".jianggao-old-")
+        .tempfile_in(dir)
+        .map_err(io)?
+        .into_temp_path();
+    std::fs::rename(path, &old).map_err(io)?;
+    Ok(Some(old))
 }
 
 /// Writes one file atomically.
@@ -105,6 +161,42 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&b).expect("read"), "old");
         write_all_or_none(&files, true).expect("force writes");
         assert_eq!(std::fs::read_to_string(&b).expect("read"), "new b");
+    }
+
+    #[test]
+    fn a_failure_midway_puts_every_file_back() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let a = dir.path().join("a.txt");
+        let b = dir.path().join("b.txt");
+        std::fs::write(&a, "old a").expect("write");
+        std::fs::create_dir(&b).expect("mkdir");
+        let files = vec![(a.clone(), b"new a".to_vec()), (b.clone(), b"new b".to_vec())];
+        assert!(write_all_or_none(&files, true).is_err());
+        assert_eq!(std::fs::read_to_string(&a).expect("read"), "old a");
+        // The rollback: the third rename fails, the first two files go back as they were.
+        std::fs::remove_dir(&b).expect("rmdir");
+        let c = dir.path().join("c.txt");
+        let files = [(a.clone(), "new a"), (b.clone(), "new b"), (c.clone(), "new c")];
+        let staged = files
+            .iter()
+            .map(|(p, t)| (stage(p, t.as_bytes()).expect("stage"), p))
+            .collect();
+        let mut n = 0;
+        let result = persist_all(staged, |temp, path| {
+            n += 1;
+            if n == 3 {
+                return Err(std::io::Error::other("disk full"));
+            }
+            temp.persist(path).map(|_| ()).map_err(|e| e.error)
+        });
+        assert!(result.is_err());
+        assert_eq!(std::fs::read_to_string(&a).expect("read"), "old a");
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("read_dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["a.txt"], "new files removed, no temporary file left");
     }
 
     #[test]
