@@ -5,4 +5,5 @@ mod cli;
 mod docx;
 mod generate;
 mod phrases;
+mod revise;
 mod support;
