@@ -24,6 +24,8 @@ pub const MIN_SENTENCE: usize = 12;
 pub struct Avoid {
     shingles: HashSet<u64>,
     runs: HashSet<u64>,
+    /// Whole sentences, to tell a close wording from a repeated one.
+    whole: HashSet<u64>,
     /// The files read, in order, for messages.
     pub sources: Vec<String>,
 }
@@ -67,6 +69,9 @@ impl Avoid {
     pub fn add_text(&mut self, text: &str) {
         for s in sentences(text) {
             let cs = letters(s);
+            if cs.len() >= MIN_SENTENCE {
+                self.whole.insert(hash_chars(&cs));
+            }
             for w in cs.windows(SHINGLE) {
                 self.shingles.insert(hash_chars(w));
             }
@@ -103,6 +108,16 @@ impl Avoid {
         #[allow(clippy::cast_precision_loss)]
         let share = hits as f64 / total as f64;
         share >= SHARE
+    }
+
+    /// Whether a sentence of `text` (of at least [`MIN_SENTENCE`] characters) is one of the
+    /// avoided text's, punctuation aside.
+    #[must_use]
+    pub fn repeats(&self, text: &str) -> bool {
+        sentences(text).into_iter().any(|s| {
+            let cs = letters(s);
+            cs.len() >= MIN_SENTENCE && self.whole.contains(&hash_chars(&cs))
+        })
     }
 
     /// Whether any sentence of `text` overlaps the avoided text.

@@ -413,16 +413,32 @@ impl<'a> Composer<'a> {
             .copied()
             .filter(|&t| !self.avoid.overlaps(text(t)))
             .collect();
-        if fresh.is_empty() && !items.is_empty() {
-            let note =
-                format!("the templates offer no {what} that differs from the avoided speeches: its wording repeats");
-            let mut repeats = self.repeats.borrow_mut();
-            if !repeats.contains(&note) {
-                repeats.push(note);
-            }
-            return items.to_vec();
+        if !fresh.is_empty() || items.is_empty() {
+            return fresh;
         }
-        fresh
+        // Every alternative is close to the avoided wording: take one that at least repeats no
+        // sentence of it, and say so either way.
+        let unrepeated: Vec<T> = items
+            .iter()
+            .copied()
+            .filter(|&t| !self.avoid.repeats(text(t)))
+            .collect();
+        let note = if unrepeated.is_empty() {
+            format!("the templates offer no {what} that differs from the avoided speeches: its wording repeats")
+        } else {
+            format!(
+                "the templates offer no {what} unlike the avoided speeches: its wording is close to theirs, though no sentence repeats"
+            )
+        };
+        let mut repeats = self.repeats.borrow_mut();
+        if !repeats.contains(&note) {
+            repeats.push(note);
+        }
+        if unrepeated.is_empty() {
+            items.to_vec()
+        } else {
+            unrepeated
+        }
     }
 
     fn phrase(&self, c: usize) -> &Phrase {

@@ -232,7 +232,7 @@ fn avoiding_last_years_draft_repeats_none_of_its_sentences_or_says_so() {
                 clean += 1;
             } else {
                 assert!(
-                    new.warnings.iter().any(|w| w.contains("repeats")),
+                    new.warnings.iter().any(|w| w.contains("wording repeats")),
                     "{rel} seed {seed}: repeated {repeated:?} without a warning"
                 );
             }
