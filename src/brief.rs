@@ -77,6 +77,9 @@ pub struct Brief {
     pub figures: Vec<Figure>,
     /// Fonts for the Word export (`[style]`), if the brief names any.
     pub style: Option<DocFonts>,
+    /// Earlier speeches whose wording the draft must not repeat (`avoid`), resolved against the
+    /// brief's folder.
+    pub avoid: Vec<std::path::PathBuf>,
 }
 
 /// Fonts for the Word export, each optional (the exporter's defaults fill the rest).
@@ -130,8 +133,12 @@ pub struct Outline {
     pub points: u32,
     /// Themes to prefer, from the theme lexicon.
     pub focus: Vec<String>,
-    /// Target length in characters.
+    /// Target length in characters (`minutes` × `rate` when the brief gives minutes).
     pub length: u32,
+    /// Speaking time in minutes, if the brief sizes the draft by it.
+    pub minutes: Option<u32>,
+    /// Speaking rate in characters a minute.
+    pub rate: u32,
 }
 
 /// A figure to weave into the review.
@@ -180,6 +187,12 @@ pub const LENGTHS: std::ops::RangeInclusive<u32> = 1000..=20000;
 pub const DEFAULT_POINTS: u32 = 3;
 /// Default outline.length.
 pub const DEFAULT_LENGTH: u32 = 4000;
+/// The speaking time in minutes (outline.minutes).
+pub const MINUTES: std::ops::RangeInclusive<u32> = 1..=120;
+/// The speaking rate in characters a minute (outline.rate).
+pub const RATES: std::ops::RangeInclusive<u32> = 120..=400;
+/// Default outline.rate: about what a speaker reads out at a meeting.
+pub const DEFAULT_RATE: u32 = 220;
 /// The words an enterprise may use for itself in 全矿 / 矿党委 (organisation.short).
 pub const ENTERPRISE_SHORTS: [&str; 10] = ["矿", "厂", "公司", "集团", "局", "场", "站", "院", "所", "校"];
 /// organisation.short for an enterprise that gives none.
@@ -198,12 +211,13 @@ pub const SCHEMA: [(&str, &[&str]); 7] = [
             "outline",
             "figures",
             "style",
+            "avoid",
         ],
     ),
     ("organisation", &["name", "level", "short"]),
     ("meeting", &["name", "date", "reporter", "commendation"]),
     ("speaker", &["name", "role"]),
-    ("outline", &["points", "focus", "length"]),
+    ("outline", &["points", "focus", "length", "minutes", "rate"]),
     ("figures", &["label", "value", "unit", "growth"]),
     (
         "style",
@@ -234,6 +248,9 @@ fn example_of(field: &str) -> &'static str {
         "outline.points" => "points = 3",
         "outline.focus" => "focus = [\"劳动竞赛\", \"困难职工帮扶\"]",
         "outline.length" => "length = 4000",
+        "outline.minutes" => "minutes = 15",
+        "outline.rate" => "rate = 220",
+        "avoid" => "avoid = [\"2025讲话.txt\"]",
         "figures.label" => "label = \"地区生产总值\"",
         "figures.value" => "value = 116.5",
         "figures.unit" => "unit = \"亿元\"",
@@ -682,6 +699,8 @@ fn range_example(field: &str) -> &'static str {
     match field {
         "year" => "2026",
         "outline.points" => "3",
+        "outline.minutes" => "15",
+        "outline.rate" => "220",
         _ => "4000",
     }
 }
@@ -909,16 +928,36 @@ pub fn parse(path: &Path, text: &str) -> Result<Brief> {
         points: DEFAULT_POINTS,
         focus: Vec::new(),
         length: DEFAULT_LENGTH,
+        minutes: None,
+        rate: DEFAULT_RATE,
     };
     if let Some(o) = ctx.table(&top, "outline")? {
         if let Some(p) = ctx.integer(&o, "points", &POINTS, "a number of points")? {
             outline.points = p;
         }
-        if let Some(l) = ctx.integer(&o, "length", &LENGTHS, "a length in characters")? {
+        let length = ctx.integer(&o, "length", &LENGTHS, "a length in characters")?;
+        if let Some(l) = length {
             outline.length = l;
+        }
+        if let Some(r) = ctx.integer(&o, "rate", &RATES, "a speaking rate in characters a minute")? {
+            outline.rate = r;
+        }
+        if let Some(m) = ctx.integer(&o, "minutes", &MINUTES, "a speaking time in minutes")? {
+            if length.is_some() {
+                let span = o.table.get("minutes").map_or(o.span.clone(), toml::Spanned::span);
+                return Err(ctx.error(
+                    span,
+                    "outline.minutes",
+                    "outline gives both length and minutes".into(),
+                    "give one: length in characters, or minutes (sized at outline.rate characters a minute, default 220)",
+                ));
+            }
+            outline.minutes = Some(m);
+            outline.length = m * outline.rate;
         }
         outline.focus = focus(&ctx, &o)?;
     }
+    let avoid = avoid(&ctx, &top)?;
 
     let figures = figures(&ctx, &top)?;
 
@@ -950,7 +989,46 @@ pub fn parse(path: &Path, text: &str) -> Result<Brief> {
         outline,
         figures,
         style,
+        avoid,
     })
+}
+
+/// `avoid = ["2025讲话.txt"]`: files that must exist, relative to the brief's folder.
+fn avoid(ctx: &Ctx<'_>, top: &Tbl<'_, '_>) -> Result<Vec<std::path::PathBuf>> {
+    let Some(v) = top.table.get("avoid") else {
+        return Ok(Vec::new());
+    };
+    let DeValue::Array(items) = v.get_ref() else {
+        return Err(ctx.wrong_type(top, "avoid", v, "an array of file names"));
+    };
+    let folder = ctx.path.parent().unwrap_or(Path::new(""));
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let field = format!("avoid[{i}]");
+        let DeValue::String(name) = item.get_ref() else {
+            return Err(ctx.error(
+                item.span(),
+                &field,
+                format!(
+                    "{field} must be a file name in quotes, not {}",
+                    type_name(item.get_ref())
+                ),
+                "write it like avoid = [\"2025讲话.txt\"]",
+            ));
+        };
+        let path = folder.join(name.trim());
+        if !path.is_file() {
+            return Err(ctx.error(
+                item.span(),
+                &field,
+                format!("{field}: no such file {}", path.display()),
+                "name an earlier speech (plain text, or a draft written by `jianggao generate --format json`), \
+                 relative to the brief's folder",
+            ));
+        }
+        out.push(path);
+    }
+    Ok(out)
 }
 
 fn focus(ctx: &Ctx<'_>, o: &Tbl<'_, '_>) -> Result<Vec<String>> {

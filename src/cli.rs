@@ -31,7 +31,7 @@ pub enum Command {
     Mine(MineArgs),
     /// Generate a speech draft from a TOML brief.
     #[command(
-        after_help = "Examples:\n  jianggao generate examples/county.toml\n  jianggao generate examples/county.toml --seed 42 --variants 3\n  jianggao generate examples/city.toml --format json -o draft.json"
+        after_help = "Examples:\n  jianggao generate examples/county.toml\n  jianggao generate examples/county.toml --seed 42 --variants 3\n  jianggao generate examples/city.toml --format json -o draft.json\n  jianggao generate examples/county.toml --seed 42 --reroll 2 --reroll closing\n  jianggao generate examples/county.toml --keep draft.json --reroll opening\n  jianggao generate examples/county.toml --seed 7 --avoid last-year.txt"
     )]
     Generate(GenerateArgs),
     /// List, search and inspect the stock phrases.
@@ -45,6 +45,16 @@ pub enum Command {
         after_help = "Examples:\n  jianggao brief init > brief.toml\n  jianggao brief init --kind work_report --level 企业\n  jianggao brief check brief.toml"
     )]
     Brief(BriefCommand),
+    /// Compare two drafts: the phrases they share, section by section.
+    #[command(
+        after_help = "Examples:\n  jianggao diff a.json b.json\n  jianggao diff draft-42.json draft-43.json --quiet"
+    )]
+    Diff {
+        /// A draft written by `jianggao generate --format json`.
+        a: PathBuf,
+        /// Another draft to compare it with.
+        b: PathBuf,
+    },
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  jianggao completions bash > ~/.local/share/bash-completion/completions/jianggao\n  jianggao completions zsh > ~/.zfunc/_jianggao\n  jianggao completions fish > ~/.config/fish/completions/jianggao.fish"
@@ -123,6 +133,16 @@ pub struct GenerateArgs {
     /// (overrides the brief's [style] table).
     #[arg(long, value_name = "FILE")]
     pub style: Option<PathBuf>,
+    /// Compose this section again with a new stream, leaving every other section as it was: a point's
+    /// number (a task's in a work report), opening, closing, review or plan. Repeat it or separate by commas.
+    #[arg(long, value_name = "SECTION", value_delimiter = ',')]
+    pub reroll: Vec<String>,
+    /// Rebuild the draft recorded in this JSON file (from --format json), every section from its recorded seed.
+    #[arg(long, value_name = "FILE.json")]
+    pub keep: Option<PathBuf>,
+    /// Earlier speeches (text, or drafts from --format json) whose wording the draft must not repeat.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub avoid: Vec<PathBuf>,
 }
 
 /// `jianggao phrases`
@@ -221,6 +241,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Generate(args) => crate::commands::generate::run(&args, cli.quiet),
         Command::Phrases(args) => crate::commands::phrases::run(&args, cli.quiet),
         Command::Brief(cmd) => crate::commands::brief::run(&cmd, cli.quiet),
+        Command::Diff { a, b } => crate::commands::diff::run(&a, &b),
         Command::Completions { shell } => completions(shell),
         Command::Man => man(),
     }

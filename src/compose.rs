@@ -9,15 +9,21 @@
 //! draft, the earlier section keeping it) and in the length budget, which decides how many of
 //! each section's own preferred items are taken.
 
-use std::cell::OnceCell;
+mod reroll;
+
+pub use reroll::reroll_seed;
+
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
 
 use serde::Deserialize;
 use tera::Context;
 
+use crate::avoid::Avoid;
 use crate::bank::{Bank, Kind, Label, Phrase, Unit};
 use crate::brief::Brief;
 use crate::cn::{SubStyle, cn_num, point_marker, sub_marker};
-use crate::draft::{Draft, Paragraph, Section, Style};
+use crate::draft::{Avoided, Draft, Paragraph, Section, Style};
 use crate::error::{Error, Result};
 use crate::render::{Pieces, Slots, Templates};
 use crate::rng::{Stream, fnv1a};
@@ -117,6 +123,15 @@ pub struct Composer<'a> {
     rendered: Vec<OnceCell<Option<Rendered>>>,
     pools: Pools,
     warnings: Vec<String>,
+    /// Earlier speeches whose wording the draft must not repeat.
+    avoid: Avoid,
+    /// Candidates left out because they overlap `avoid`.
+    excluded: Vec<bool>,
+    avoided: Option<Avoided>,
+    /// Frame text that had to repeat the avoided text, noted while drafting.
+    repeats: RefCell<Vec<String>>,
+    /// Phrase id → candidate, to read back which candidates a draft used.
+    by_id: HashMap<String, usize>,
 }
 
 fn has_digit_outside_slots(text: &str) -> bool {
@@ -180,6 +195,29 @@ fn profiles(kind: Kind, n: usize) -> Vec<Vec<u8>> {
             vec![(0..n).map(|i| ((i * 4) / n.max(1)) as u8).collect()]
         }
     }
+}
+
+/// The frame text of a leader's opening: salutation, purpose, figures, report, commendation,
+/// announcement.
+type OpeningFrame<'x> = (
+    &'x str,
+    Option<&'x str>,
+    Option<&'x str>,
+    Option<&'x str>,
+    Option<&'x str>,
+    Option<&'x str>,
+);
+
+/// The parts of a work report's review, as chosen.
+struct ReviewParts {
+    heading: String,
+    intro: Option<String>,
+    figures: Option<String>,
+    items: Vec<Item>,
+    lessons: Option<String>,
+    problems_lead: Option<String>,
+    problems: Vec<usize>,
+    problems_frame: Option<String>,
 }
 
 /// An achievement item of the review: heading, its phrase, body, its phrase.
@@ -312,6 +350,12 @@ impl<'a> Composer<'a> {
             thin("problem paragraphs", pools.problems.len(), 1, &mut warnings);
         }
         let rendered = (0..cands.len()).map(|_| OnceCell::new()).collect();
+        let by_id = cands
+            .iter()
+            .enumerate()
+            .map(|(c, cand)| (bank.phrases[cand.phrase].id.clone(), c))
+            .collect();
+        let excluded = vec![false; cands.len()];
         Ok(Composer {
             brief,
             bank,
@@ -322,7 +366,79 @@ impl<'a> Composer<'a> {
             rendered,
             pools,
             warnings,
+            avoid: Avoid::default(),
+            excluded,
+            avoided: None,
+            repeats: RefCell::new(Vec::new()),
+            by_id,
         })
+    }
+
+    /// Leaves out every candidate phrase whose text overlaps `avoid` (see [`crate::avoid`]), and
+    /// makes the frame text prefer alternatives that do not.
+    #[must_use]
+    pub fn with_avoid(mut self, avoid: Avoid) -> Self {
+        if avoid.is_empty() {
+            return self;
+        }
+        let mut excluded = 0;
+        for c in 0..self.cands.len() {
+            if self.rendered(c).is_some_and(|r| avoid.overlaps(&r.text)) {
+                self.excluded[c] = true;
+                excluded += 1;
+            }
+        }
+        self.warnings.push(format!(
+            "left out {excluded} of {} candidate phrases that overlap the avoided speeches ({})",
+            self.cands.len(),
+            avoid.sources.join(", ")
+        ));
+        self.avoided = Some(Avoided {
+            files: avoid.sources.clone(),
+            excluded,
+            candidates: self.cands.len(),
+        });
+        self.avoid = avoid;
+        self
+    }
+
+    /// The items of `items` whose text does not overlap the avoided speeches, or all of them
+    /// (noting the repeat) when every one does.
+    fn fresh<'x, T: Copy>(&self, items: &[T], text: impl Fn(T) -> &'x str, what: &str) -> Vec<T> {
+        if self.avoid.is_empty() {
+            return items.to_vec();
+        }
+        let fresh: Vec<T> = items
+            .iter()
+            .copied()
+            .filter(|&t| !self.avoid.overlaps(text(t)))
+            .collect();
+        if !fresh.is_empty() || items.is_empty() {
+            return fresh;
+        }
+        // Every alternative is close to the avoided wording: take one that at least repeats no
+        // sentence of it, and say so either way.
+        let unrepeated: Vec<T> = items
+            .iter()
+            .copied()
+            .filter(|&t| !self.avoid.repeats(text(t)))
+            .collect();
+        let note = if unrepeated.is_empty() {
+            format!("the templates offer no {what} that differs from the avoided speeches: its wording repeats")
+        } else {
+            format!(
+                "the templates offer no {what} unlike the avoided speeches: its wording is close to theirs, though no sentence repeats"
+            )
+        };
+        let mut repeats = self.repeats.borrow_mut();
+        if !repeats.contains(&note) {
+            repeats.push(note);
+        }
+        if unrepeated.is_empty() {
+            items.to_vec()
+        } else {
+            unrepeated
+        }
     }
 
     fn phrase(&self, c: usize) -> &Phrase {
@@ -377,10 +493,13 @@ impl<'a> Composer<'a> {
         buf: &mut Vec<u64>,
     ) -> Option<usize> {
         buf.clear();
-        buf.extend(
-            pool.iter()
-                .map(|&c| if used[c] || !keep(c) { 0 } else { self.cands[c].weight }),
-        );
+        buf.extend(pool.iter().map(|&c| {
+            if used[c] || self.excluded[c] || !keep(c) {
+                0
+            } else {
+                self.cands[c].weight
+            }
+        }));
         loop {
             let i = stream.weighted(buf)?;
             let c = pool[i];
@@ -409,7 +528,12 @@ impl<'a> Composer<'a> {
 
     /// A piece's alternative chosen by `stream`, or `None` if the template gave none.
     fn choose<'s>(&'s self, stream: &mut Stream, piece: &str) -> Option<&'s str> {
-        stream.pick(self.piece(piece)).map(String::as_str)
+        if self.avoid.is_empty() {
+            return stream.pick(self.piece(piece)).map(String::as_str);
+        }
+        let all: Vec<&str> = self.piece(piece).iter().map(String::as_str).collect();
+        let fresh = self.fresh(&all, |t| t, &format!("`{piece}` text"));
+        stream.pick(&fresh).copied()
     }
 
     /// The draft for `seed`.
@@ -417,6 +541,7 @@ impl<'a> Composer<'a> {
     pub fn draft(&self, seed: u64) -> Draft {
         let mut used = vec![false; self.cands.len()];
         let mut warnings = self.warnings.clone();
+        self.repeats.borrow_mut().clear();
         let sections = match self.brief.kind {
             Kind::LeaderSpeech => self.leader_speech(seed, &mut used, &mut warnings),
             Kind::WorkReport => self.work_report(seed, &mut used, &mut warnings),
@@ -432,6 +557,7 @@ impl<'a> Composer<'a> {
                 self.brief.outline.length
             ));
         }
+        warnings.extend(self.repeats.borrow_mut().drain(..));
         let title = sections
             .first()
             .and_then(|s| s.paragraphs.first())
@@ -445,16 +571,19 @@ impl<'a> Composer<'a> {
             bank: self.bank.hash.clone(),
             sections,
             warnings,
+            rerolls: Vec::new(),
+            avoided: self.avoided.clone(),
         }
     }
 
     fn title_section(&self, seed: u64) -> Section {
         let mut s = Stream::new(seed, "title");
         let mut paragraphs = Vec::new();
-        if let Some(t) = self.choose(&mut s, "title") {
+        // The title and byline name the meeting and the speaker: they are not avoided.
+        if let Some(t) = s.pick(self.piece("title")) {
             paragraphs.push(para(t.to_string(), Style::Title, Vec::new(), 0));
         }
-        if let Some(b) = self.choose(&mut s, "byline") {
+        if let Some(b) = s.pick(self.piece("byline")) {
             paragraphs.push(para(b.to_string(), Style::Byline, Vec::new(), 0));
         }
         Section {
@@ -529,6 +658,7 @@ impl<'a> Composer<'a> {
                 Some((r.trim().parse::<u8>().ok()?, t.trim()))
             })
             .collect();
+        let frame = self.fresh(&frame, |(_, t)| t, "heading");
         let mut frame_used = vec![false; frame.len()];
         let mut out = Vec::new();
         let mut missing = 0;
@@ -613,6 +743,7 @@ impl<'a> Composer<'a> {
                         (fits && !frame_used.iter().any(|u| u == t.trim())).then_some(t.trim())
                     })
                     .collect();
+                let frame = self.fresh(&frame, |t| t, "point introduction");
                 let t = stream.pick(&frame).map(|t| (*t).to_string());
                 if let Some(t) = &t {
                     frame_used.push(t.clone());
@@ -915,38 +1046,12 @@ impl<'a> Composer<'a> {
         &self,
         title: &Section,
         seed: u64,
-        frame: (
-            &str,
-            Option<&str>,
-            Option<&str>,
-            Option<&str>,
-            Option<&str>,
-            Option<&str>,
-        ),
+        frame: OpeningFrame<'_>,
         openings: &[usize],
         points: &[PointFill],
         closing: (Option<usize>, Option<&str>, &[usize]),
     ) -> Vec<Section> {
-        let (salutation, purpose, figures, report, commend, announce) = frame;
-        let mut op = vec![para(salutation.to_string(), Style::Salutation, Vec::new(), 0)];
-        for t in [purpose, figures].into_iter().flatten() {
-            op.push(para(t.to_string(), Style::Body, Vec::new(), 0));
-        }
-        for &c in openings {
-            if let Some(r) = self.rendered(c) {
-                op.push(para(r.text.clone(), Style::Body, vec![self.id(c)], 0));
-            }
-        }
-        let event: String = [report, commend].into_iter().flatten().collect();
-        if !event.is_empty() {
-            op.push(para(event, Style::Body, Vec::new(), 0));
-        }
-        if let Some(a) = announce {
-            match op.last_mut() {
-                Some(last) if last.style == Style::Body => last.text.push_str(a),
-                _ => op.push(para(a.to_string(), Style::Body, Vec::new(), 0)),
-            }
-        }
+        let op = self.opening_paragraphs(frame, openings);
         let mut sections = vec![
             title.clone(),
             Section {
@@ -968,6 +1073,32 @@ impl<'a> Composer<'a> {
         }
         sections.push(self.closing_section(seed, closing));
         sections
+    }
+
+    /// The opening of a leader's speech: salutation, purpose, figures, opening phrases, the
+    /// report and commendation, and the announcement of the points.
+    fn opening_paragraphs(&self, frame: OpeningFrame<'_>, openings: &[usize]) -> Vec<Paragraph> {
+        let (salutation, purpose, figures, report, commend, announce) = frame;
+        let mut op = vec![para(salutation.to_string(), Style::Salutation, Vec::new(), 0)];
+        for t in [purpose, figures].into_iter().flatten() {
+            op.push(para(t.to_string(), Style::Body, Vec::new(), 0));
+        }
+        for &c in openings {
+            if let Some(r) = self.rendered(c) {
+                op.push(para(r.text.clone(), Style::Body, vec![self.id(c)], 0));
+            }
+        }
+        let event: String = [report, commend].into_iter().flatten().collect();
+        if !event.is_empty() {
+            op.push(para(event, Style::Body, Vec::new(), 0));
+        }
+        if let Some(a) = announce {
+            match op.last_mut() {
+                Some(last) if last.style == Style::Body => last.text.push_str(a),
+                _ => op.push(para(a.to_string(), Style::Body, Vec::new(), 0)),
+            }
+        }
+        op
     }
 
     fn closing_section(&self, seed: u64, closing: (Option<usize>, Option<&str>, &[usize])) -> Section {
@@ -998,9 +1129,20 @@ impl<'a> Composer<'a> {
         if self.brief.figures.is_empty() {
             return None;
         }
-        let lead = self.choose(stream, "figures_lead").unwrap_or_default();
         let clauses: Vec<String> = self.brief.figures.iter().map(crate::brief::Figure::phrase).collect();
-        Some(format!("{lead}{}。", clauses.join("；")))
+        let clauses = clauses.join("；");
+        let whole: Vec<String> = self
+            .piece("figures_lead")
+            .iter()
+            .map(|lead| format!("{lead}{clauses}。"))
+            .collect();
+        if whole.is_empty() {
+            return Some(format!("{clauses}。"));
+        }
+        // The figures are the brief's: only the lead can differ from an avoided speech.
+        let all: Vec<&str> = whole.iter().map(String::as_str).collect();
+        let fresh = self.fresh(&all, |t| t, "lead for the figures");
+        stream.pick(&fresh).map(|t| (*t).to_string())
     }
 
     /// Adds one achievement item (heading and body) to the review; returns its length.
@@ -1076,6 +1218,7 @@ impl<'a> Composer<'a> {
             .iter()
             .filter_map(|l| l.split_once('|'))
             .collect();
+        let frame_items = self.fresh(&frame_items, |(_, b)| b, "achievement");
         let mut frame_left: Vec<usize> = (0..frame_items.len()).collect();
         achs.shuffle(&mut frame_left);
         for _ in 0..2 {
@@ -1206,34 +1349,16 @@ impl<'a> Composer<'a> {
         });
 
         // Assemble.
-        let mut review = vec![para(review_heading.clone(), Style::Heading1, Vec::new(), 0)];
-        review.extend(review_intro.map(|t| para(t, Style::Body, Vec::new(), 0)));
-        review.extend(figures.map(|t| para(t, Style::Body, Vec::new(), 0)));
-        for (i, (head, h, body, b)) in items.into_iter().enumerate() {
-            let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
-            review.push(para(
-                format!("（{}）{head}", cn_num(n)),
-                Style::Heading2,
-                h.map(|h| vec![self.id(h)]).unwrap_or_default(),
-                0,
-            ));
-            if !body.is_empty() {
-                review.push(para(
-                    body.clone(),
-                    Style::Body,
-                    b.map(|b| vec![self.id(b)]).unwrap_or_default(),
-                    0,
-                ));
-            }
-        }
-        review.extend(lessons.map(|t| para(t, Style::Body, Vec::new(), 0)));
-        review.extend(problems_lead.map(|t| para(t, Style::Body, Vec::new(), 0)));
-        for &c in &problems {
-            if let Some(r) = self.rendered(c) {
-                review.push(para(r.text.clone(), Style::Body, vec![self.id(c)], 0));
-            }
-        }
-        review.extend(problems_frame.map(|t| para(t, Style::Body, Vec::new(), 0)));
+        let review = self.review_paragraphs(ReviewParts {
+            heading: review_heading.clone(),
+            intro: review_intro,
+            figures,
+            items,
+            lessons,
+            problems_lead,
+            problems,
+            problems_frame,
+        });
         let mut plan = vec![para(plan_heading.clone(), Style::Heading1, Vec::new(), 0)];
         plan.extend(requirements.map(|t| para(t, Style::Body, Vec::new(), 0)));
         let mut sections = vec![
@@ -1269,6 +1394,49 @@ impl<'a> Composer<'a> {
         }
         sections.push(self.closing_section(seed, (first_closing, closing_frame.as_deref(), &closings_more)));
         sections
+    }
+
+    /// The review's paragraphs: heading, intro, figures, achievements (（一）…), lessons, problems.
+    fn review_paragraphs(&self, parts: ReviewParts) -> Vec<Paragraph> {
+        let ReviewParts {
+            heading: review_heading,
+            intro: review_intro,
+            figures,
+            items,
+            lessons,
+            problems_lead,
+            problems,
+            problems_frame,
+        } = parts;
+        let mut review = vec![para(review_heading, Style::Heading1, Vec::new(), 0)];
+        review.extend(review_intro.map(|t| para(t, Style::Body, Vec::new(), 0)));
+        review.extend(figures.map(|t| para(t, Style::Body, Vec::new(), 0)));
+        for (i, (head, h, body, b)) in items.into_iter().enumerate() {
+            let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
+            review.push(para(
+                format!("（{}）{head}", cn_num(n)),
+                Style::Heading2,
+                h.map(|h| vec![self.id(h)]).unwrap_or_default(),
+                0,
+            ));
+            if !body.is_empty() {
+                review.push(para(
+                    body.clone(),
+                    Style::Body,
+                    b.map(|b| vec![self.id(b)]).unwrap_or_default(),
+                    0,
+                ));
+            }
+        }
+        review.extend(lessons.map(|t| para(t, Style::Body, Vec::new(), 0)));
+        review.extend(problems_lead.map(|t| para(t, Style::Body, Vec::new(), 0)));
+        for &c in &problems {
+            if let Some(r) = self.rendered(c) {
+                review.push(para(r.text.clone(), Style::Body, vec![self.id(c)], 0));
+            }
+        }
+        review.extend(problems_frame.map(|t| para(t, Style::Body, Vec::new(), 0)));
+        review
     }
 }
 

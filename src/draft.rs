@@ -60,6 +60,31 @@ pub struct Draft {
     pub bank: String,
     pub sections: Vec<Section>,
     pub warnings: Vec<String>,
+    /// The sections re-rolled after the draft of `seed` was made, in order: replaying them on
+    /// the draft of `seed` rebuilds this draft byte for byte.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub rerolls: Vec<Reroll>,
+    /// Candidate phrases left out because they overlap the avoided speeches (with `--avoid`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub avoided: Option<Avoided>,
+}
+
+/// One re-rolled section: its place (`point/2`, `opening`…) and the seed of its new stream.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Reroll {
+    pub section: String,
+    pub seed: u64,
+}
+
+/// What `--avoid` did to a draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Avoided {
+    /// The speeches avoided.
+    pub files: Vec<String>,
+    /// Candidate phrases left out because they overlap them.
+    pub excluded: usize,
+    /// Of how many candidates fitting the brief.
+    pub candidates: usize,
 }
 
 impl Draft {

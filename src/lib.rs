@@ -6,6 +6,7 @@
 //! (plan and pick, seeded) → `render` (Tera) → `export` (text, markdown, JSON, Word).
 
 pub mod almanac;
+pub mod avoid;
 pub mod bank;
 pub mod brief;
 pub mod cli;
@@ -17,6 +18,7 @@ pub mod error;
 pub mod export;
 pub mod fsutil;
 pub mod mine;
+pub mod record;
 pub mod render;
 pub mod report;
 pub mod rng;

@@ -37,6 +37,8 @@ fn draft_of(title: &str, sections: Vec<Section>) -> Draft {
         bank: "test".into(),
         sections,
         warnings: Vec::new(),
+        rerolls: Vec::new(),
+        avoided: None,
     }
 }
 

@@ -7,4 +7,5 @@ mod generate;
 mod hardening;
 mod phrases;
 mod properties;
+mod revise;
 mod support;

@@ -137,6 +137,11 @@ pub fn init(kind: &str, level: &str) -> Result<String> {
             year - 1
         ),
     );
+    line(
+        o,
+        "",
+        "avoid = [\"2025讲话.txt\"]  optional: earlier speeches (text or JSON drafts, beside this file) not to repeat",
+    );
     line(o, "", "");
     line(o, "[organisation]", "required");
     line(
@@ -227,6 +232,11 @@ pub fn init(kind: &str, level: &str) -> Result<String> {
         o,
         "length = 4000",
         "optional, 1000–20000 (default 4000): target length in characters",
+    );
+    line(
+        o,
+        "",
+        "or size it by speaking time instead of length: minutes = 15 (1–120), rate = 220 (characters a minute, 120–400)",
     );
     line(o, "", "");
     line(
@@ -384,6 +394,23 @@ pub fn describe(path: &Path, b: &Brief) -> String {
         Kind::WorkReport => format!("{} main tasks in the plan for {}", b.outline.points, b.year),
     };
     let _ = writeln!(out, "outline:        {what}, about {} characters", b.outline.length);
+    let _ = match b.outline.minutes {
+        Some(m) => writeln!(
+            out,
+            "speaking time:  {m} minutes at {} characters a minute: a target of {} characters (±15%)",
+            b.outline.rate, b.outline.length
+        ),
+        None => writeln!(
+            out,
+            "speaking time:  about {} minutes at {} characters a minute",
+            b.outline.length.div_ceil(b.outline.rate),
+            b.outline.rate
+        ),
+    };
+    if !b.avoid.is_empty() {
+        let files: Vec<String> = b.avoid.iter().map(|p| p.display().to_string()).collect();
+        let _ = writeln!(out, "avoid:          wording of {}", files.join(", "));
+    }
     let focus = if b.outline.focus.is_empty() {
         "(none: themes chosen by the usual order of a speech)".to_string()
     } else {

@@ -33,6 +33,54 @@ fn variant_path(path: &Path, seed: u64) -> PathBuf {
     path.with_file_name(name)
 }
 
+/// Rebuilds the draft recorded in `record`: the draft of its seed, its re-rolls replayed, and any
+/// section whose recorded seed differs (a hand-made mix) composed from that seed.
+fn keep(composer: &Composer<'_>, record: &crate::record::Record, path: &Path) -> Result<crate::draft::Draft> {
+    let mut d = composer.rebuild(record.seed, &record.rerolls)?;
+    for s in &record.sections {
+        let now = d.sections.iter().find(|x| x.role == s.role).map(|x| x.seed);
+        match now {
+            Some(seed) if seed != s.seed => composer.reroll_with(&mut d, &s.role, s.seed)?,
+            Some(_) => {}
+            None => {
+                return Err(Error::Message(format!(
+                    "{}: the recorded section `{}` is not in a draft of this brief; was it made from another brief?",
+                    path.display(),
+                    s.role
+                )));
+            }
+        }
+    }
+    if d.text != record.text {
+        let differ: Vec<&str> = record
+            .sections
+            .iter()
+            .filter(|s| {
+                d.sections.iter().find(|x| x.role == s.role).is_none_or(|x| {
+                    x.paragraphs.len() != s.paragraphs.len()
+                        || x.paragraphs.iter().zip(&s.paragraphs).any(|(a, b)| a.text != b.text)
+                })
+            })
+            .map(|s| s.role.as_str())
+            .collect();
+        let why = if !record.bank.is_empty() && record.bank != d.bank {
+            "it was made from another phrase bank"
+        } else {
+            "the brief, templates or avoided speeches are not those it was made with"
+        };
+        d.warnings.push(format!(
+            "the rebuilt draft differs from {} in {}: {why}",
+            path.display(),
+            if differ.is_empty() {
+                "its text".to_string()
+            } else {
+                differ.join(", ")
+            }
+        ));
+    }
+    Ok(d)
+}
+
 /// Runs `jianggao generate`.
 pub fn run(args: &GenerateArgs, quiet: bool) -> Result<()> {
     let format = match args.format {
@@ -76,9 +124,28 @@ pub fn run(args: &GenerateArgs, quiet: bool) -> Result<()> {
         Some(dir) => Templates::load(dir)?,
         None => Templates::embedded()?,
     };
-    let seed = match args.seed {
-        Some(s) => s,
-        None => {
+    let revising = args.keep.is_some() || !args.reroll.is_empty();
+    if revising && args.variants > 1 {
+        return Err(Error::Usage(
+            "--variants makes several drafts; --reroll and --keep revise one: leave out --variants".into(),
+        ));
+    }
+    let kept = match &args.keep {
+        Some(path) => Some(crate::record::load(path)?),
+        None => None,
+    };
+    if let (Some(k), Some(s)) = (&kept, args.seed)
+        && k.seed != s
+    {
+        return Err(Error::Usage(format!(
+            "--seed {s} differs from the seed {} recorded in the --keep file; leave out --seed",
+            k.seed
+        )));
+    }
+    let seed = match (args.seed, &kept) {
+        (Some(s), _) => s,
+        (None, Some(k)) => k.seed,
+        (None, None) => {
             let s = random_seed();
             if !quiet {
                 eprintln!("seed: {s}");
@@ -86,10 +153,30 @@ pub fn run(args: &GenerateArgs, quiet: bool) -> Result<()> {
             s
         }
     };
-    let composer = Composer::new(&brief, &bank, &templates)?;
-    let drafts: Vec<_> = (0..u64::from(args.variants))
-        .map(|i| composer.draft(seed.wrapping_add(i)))
-        .collect();
+    let mut avoid = crate::avoid::Avoid::default();
+    for path in brief.avoid.iter().chain(&args.avoid) {
+        avoid.add_file(path)?;
+    }
+    let composer = Composer::new(&brief, &bank, &templates)?.with_avoid(avoid);
+    let drafts: Vec<_> = if revising {
+        let mut d = match (&kept, &args.keep) {
+            (Some(k), Some(path)) => keep(&composer, k, path)?,
+            _ => composer.draft(seed),
+        };
+        for name in &args.reroll {
+            let place = composer.resolve_place(&d, name)?;
+            composer.reroll(&mut d, &place)?;
+            if !quiet {
+                let new = d.rerolls.last().map_or(0, |r| r.seed);
+                eprintln!("re-rolled {place} (seed {new})");
+            }
+        }
+        vec![d]
+    } else {
+        (0..u64::from(args.variants))
+            .map(|i| composer.draft(seed.wrapping_add(i)))
+            .collect()
+    };
     if !quiet {
         let mut seen: Vec<&str> = Vec::new();
         for w in drafts.iter().flat_map(|d| d.warnings.iter()) {

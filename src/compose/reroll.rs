@@ -1,0 +1,601 @@
+//! Re-rolling one section of a draft while every other section stays byte for byte as it was.
+//!
+//! A re-rolled section is composed on its own, after the draft it belongs to, from a stream of a
+//! new seed: it may not use any phrase the draft already holds (its own old ones included, so it
+//! does change where the bank allows), prefers frame wording its old version did not use, and
+//! aims at its old length, so that the draft keeps its size. Since nothing else is composed
+//! again, the other sections cannot change. A draft records the re-rolls made on it in order;
+//! replaying them on the draft of its seed rebuilds it exactly.
+
+use super::{Composer, Item, OpeningFrame, PointFill, PointPlan, ReviewParts, chars, heading_text, para};
+use crate::bank::Kind;
+use crate::cn::SubStyle;
+use crate::draft::{Draft, Reroll, Section, Style};
+use crate::error::{Error, Result};
+use crate::rng::{Stream, fnv1a};
+
+/// The seed of the `n`-th re-roll (1, 2, …) of `place` in the draft of `base`.
+#[must_use]
+pub fn reroll_seed(base: u64, place: &str, n: usize) -> u64 {
+    let mut bytes = base.to_le_bytes().to_vec();
+    bytes.extend_from_slice(b"reroll/");
+    bytes.extend_from_slice(place.as_bytes());
+    bytes.extend_from_slice(&(n as u64).to_le_bytes());
+    fnv1a(&bytes)
+}
+
+/// What a re-rolled section must not repeat: phrases the draft holds, and its own old text.
+struct Old {
+    texts: Vec<String>,
+    len: usize,
+}
+
+impl Old {
+    fn has(&self, alt: &str) -> bool {
+        !alt.is_empty() && self.texts.iter().any(|t| t.contains(alt))
+    }
+}
+
+impl Composer<'_> {
+    /// The sections of `draft` that can be re-rolled: everything but the title.
+    #[must_use]
+    pub fn places(draft: &Draft) -> Vec<String> {
+        draft
+            .sections
+            .iter()
+            .map(|s| s.role.clone())
+            .filter(|r| r != "title")
+            .collect()
+    }
+
+    /// The place named by `name`: a number is the n-th point (leader_speech) or task of the
+    /// plan (work_report); `opening`, `closing`, `review`, `plan`, `point/2`, `plan/2` name
+    /// themselves.
+    pub fn resolve_place(&self, draft: &Draft, name: &str) -> Result<String> {
+        let name = name.trim();
+        let place = match name.parse::<usize>() {
+            Ok(n) => match self.brief.kind {
+                Kind::LeaderSpeech => format!("point/{n}"),
+                Kind::WorkReport => format!("plan/{n}"),
+            },
+            Err(_) => name.to_string(),
+        };
+        let places = Self::places(draft);
+        if places.contains(&place) {
+            return Ok(place);
+        }
+        let numbers = places.iter().filter(|p| p.contains('/')).count();
+        let named: Vec<&str> = places.iter().filter(|p| !p.contains('/')).map(String::as_str).collect();
+        Err(Error::Usage(format!(
+            "--reroll {name}: this draft has no such section; use a number from 1 to {numbers} for its {} or one of {}",
+            match self.brief.kind {
+                Kind::LeaderSpeech => "points",
+                Kind::WorkReport => "tasks",
+            },
+            named.join(", ")
+        )))
+    }
+
+    /// Re-rolls `place` of `draft` with the next seed of its own: the same call on the same
+    /// draft gives the same result.
+    pub fn reroll(&self, draft: &mut Draft, place: &str) -> Result<()> {
+        let n = draft.rerolls.iter().filter(|r| r.section == place).count() + 1;
+        let seed = reroll_seed(draft.seed, place, n);
+        self.reroll_with(draft, place, seed)
+    }
+
+    /// The draft of `seed` with `rerolls` replayed on it, in order.
+    pub fn rebuild(&self, seed: u64, rerolls: &[Reroll]) -> Result<Draft> {
+        let mut d = self.draft(seed);
+        for r in rerolls {
+            self.reroll_with(&mut d, &r.section, r.seed)?;
+        }
+        Ok(d)
+    }
+
+    /// Re-composes `place` of `draft` from the stream of `seed`; no other section changes.
+    pub fn reroll_with(&self, draft: &mut Draft, place: &str, seed: u64) -> Result<()> {
+        let Some(i) = draft.sections.iter().position(|s| s.role == place) else {
+            return Err(Error::Usage(format!(
+                "the draft has no section `{place}`; its sections are {}",
+                Self::places(draft).join(", ")
+            )));
+        };
+        let mut used = vec![false; self.cands.len()];
+        for id in draft.paragraphs().flat_map(|p| p.phrases.iter()) {
+            if let Some(&c) = self.by_id.get(id) {
+                used[c] = true;
+            }
+        }
+        let old_section = &draft.sections[i];
+        let old = Old {
+            texts: old_section.paragraphs.iter().map(|p| p.text.clone()).collect(),
+            len: old_section.paragraphs.iter().map(|p| chars(&p.text)).sum(),
+        };
+        let others: Vec<&Section> = draft.sections.iter().filter(|s| s.role != place).collect();
+        let mut section = match (self.brief.kind, place) {
+            (Kind::LeaderSpeech, "opening") => self.leader_opening(seed, &old, &mut used),
+            (Kind::WorkReport, "opening") => self.report_opening(seed, &old),
+            (_, "closing") => self.closing(seed, &old, &mut used),
+            (Kind::WorkReport, "review") => self.review(seed, &old, &mut used),
+            (Kind::WorkReport, "plan") => self.plan(seed, &old),
+            (_, p) if p.starts_with("point/") || p.starts_with("plan/") => {
+                self.point(seed, place, old_section, &old, &others, &mut used)
+            }
+            _ => {
+                return Err(Error::Usage(format!(
+                    "the section `{place}` cannot be re-rolled; use one of {}",
+                    Self::places(draft).join(", ")
+                )));
+            }
+        };
+        section.seed = seed;
+        draft.sections[i] = section;
+        draft.text = Draft::plain_text(&draft.sections);
+        draft.rerolls.push(Reroll {
+            section: place.to_string(),
+            seed,
+        });
+        Ok(())
+    }
+
+    /// A piece's alternative, preferring one that neither overlaps the avoided speeches nor
+    /// appears in the section's old text.
+    fn choose_new<'s>(&'s self, stream: &mut Stream, piece: &str, old: &Old) -> Option<&'s str> {
+        let all: Vec<&str> = self.piece(piece).iter().map(String::as_str).collect();
+        let not_old: Vec<&str> = all.iter().copied().filter(|t| !old.has(t)).collect();
+        let fresh = if not_old.is_empty() {
+            self.fresh(&all, |t| t, &format!("`{piece}` text"))
+        } else {
+            let fresh = self.fresh(&not_old, |t| t, &format!("`{piece}` text"));
+            // Overlapping the avoided speeches weighs more than repeating the old version.
+            if fresh.iter().any(|t| !self.avoid.overlaps(t)) {
+                fresh
+            } else {
+                let all_fresh = self.fresh(&all, |t| t, &format!("`{piece}` text"));
+                if all_fresh.iter().any(|t| !self.avoid.overlaps(t)) {
+                    all_fresh
+                } else {
+                    fresh
+                }
+            }
+        };
+        stream.pick(&fresh).copied()
+    }
+
+    fn figures_new(&self, stream: &mut Stream, old: &Old) -> Option<String> {
+        if self.brief.figures.is_empty() {
+            return None;
+        }
+        let clauses: Vec<String> = self.brief.figures.iter().map(crate::brief::Figure::phrase).collect();
+        let clauses = clauses.join("；");
+        let leads: Vec<&str> = self.piece("figures_lead").iter().map(String::as_str).collect();
+        let fresh: Vec<&str> = leads
+            .iter()
+            .copied()
+            .filter(|l| !self.avoid.overlaps(&format!("{l}{clauses}。")))
+            .collect();
+        let leads = if fresh.is_empty() { leads } else { fresh };
+        let not_old: Vec<&str> = leads
+            .iter()
+            .copied()
+            .filter(|l| !old.has(&format!("{l}{clauses}")))
+            .collect();
+        let lead = stream
+            .pick(if not_old.is_empty() { &leads } else { &not_old })
+            .copied()
+            .unwrap_or_default();
+        Some(format!("{lead}{clauses}。"))
+    }
+
+    /// Takes phrases from `pool` while the section is shorter than its old length.
+    #[allow(clippy::too_many_arguments)]
+    fn fill(
+        &self,
+        stream: &mut Stream,
+        pool: &[usize],
+        used: &mut [bool],
+        list: &mut Vec<usize>,
+        cap: usize,
+        total: &mut usize,
+        target: usize,
+    ) {
+        let mut buf = Vec::new();
+        let ceiling = target * 112 / 100;
+        while list.len() < cap && *total < target * 97 / 100 {
+            let Some(c) = self.pick(stream, pool, used, |_| true, &mut buf) else {
+                break;
+            };
+            used[c] = true;
+            let len = self.rendered(c).map_or(0, |r| r.chars);
+            if *total + len > ceiling && !list.is_empty() {
+                continue;
+            }
+            list.push(c);
+            *total += len;
+        }
+    }
+
+    fn leader_opening(&self, seed: u64, old: &Old, used: &mut [bool]) -> Section {
+        let mut os = Stream::new(seed, "opening");
+        let salutation = self
+            .choose_new(&mut os, "salutation", old)
+            .unwrap_or("同志们：")
+            .to_string();
+        let purpose = self.choose_new(&mut os, "opening", old).map(str::to_string);
+        let report = if self.brief.meeting.reporter.is_some() {
+            self.choose_new(&mut os, "report", old).map(str::to_string)
+        } else {
+            None
+        };
+        let commend = if self.brief.meeting.commendation {
+            self.choose_new(&mut os, "commend", old).map(str::to_string)
+        } else {
+            None
+        };
+        let announce = self.choose_new(&mut os, "announce", old).map(str::to_string);
+        let figures = self.figures_new(&mut os, old);
+        let mut total: usize = [
+            Some(salutation.as_str()),
+            purpose.as_deref(),
+            report.as_deref(),
+            commend.as_deref(),
+            announce.as_deref(),
+            figures.as_deref(),
+        ]
+        .iter()
+        .map(|t| t.map_or(0, chars))
+        .sum();
+        let mut openings = Vec::new();
+        self.fill(
+            &mut os,
+            &self.pools.openings,
+            used,
+            &mut openings,
+            3,
+            &mut total,
+            old.len,
+        );
+        let frame: OpeningFrame<'_> = (
+            &salutation,
+            purpose.as_deref(),
+            figures.as_deref(),
+            report.as_deref(),
+            commend.as_deref(),
+            announce.as_deref(),
+        );
+        Section {
+            role: "opening".into(),
+            heading: None,
+            paragraphs: self.opening_paragraphs(frame, &openings),
+            seed,
+        }
+    }
+
+    fn report_opening(&self, seed: u64, old: &Old) -> Section {
+        let mut os = Stream::new(seed, "opening");
+        let mut paragraphs = Vec::new();
+        if let Some(t) = self.choose_new(&mut os, "salutation", old) {
+            paragraphs.push(para(t.to_string(), Style::Salutation, Vec::new(), 0));
+        }
+        if let Some(t) = self.choose_new(&mut os, "opening", old) {
+            paragraphs.push(para(t.to_string(), Style::Body, Vec::new(), 0));
+        }
+        Section {
+            role: "opening".into(),
+            heading: None,
+            paragraphs,
+            seed,
+        }
+    }
+
+    fn closing(&self, seed: u64, old: &Old, used: &mut [bool]) -> Section {
+        let mut cs = Stream::new(seed, "closing");
+        let mut buf = Vec::new();
+        let first = self.pick(&mut cs, &self.pools.closings_first, used, |_| true, &mut buf);
+        if let Some(c) = first {
+            used[c] = true;
+        }
+        let frame = self.choose_new(&mut cs, "closing", old).map(str::to_string);
+        let mut total = match first {
+            Some(c) => self.rendered(c).map_or(0, |r| r.chars),
+            None => frame.as_deref().map_or(0, chars),
+        };
+        let mut more = Vec::new();
+        self.fill(
+            &mut cs,
+            &self.pools.closings_more,
+            used,
+            &mut more,
+            1,
+            &mut total,
+            old.len,
+        );
+        self.closing_section(seed, (first, frame.as_deref(), &more))
+    }
+
+    fn plan(&self, seed: u64, old: &Old) -> Section {
+        let mut pls = Stream::new(seed, "plan");
+        let heading = format!(
+            "{}{}",
+            crate::cn::point_marker(2),
+            self.choose_new(&mut pls, "plan_heading", old).unwrap_or_default()
+        );
+        let mut paragraphs = vec![para(heading.clone(), Style::Heading1, Vec::new(), 0)];
+        if let Some(t) = self.choose_new(&mut pls, "requirements", old) {
+            paragraphs.push(para(t.to_string(), Style::Body, Vec::new(), 0));
+        }
+        Section {
+            role: "plan".into(),
+            heading: Some(heading),
+            paragraphs,
+            seed,
+        }
+    }
+
+    fn review(&self, seed: u64, old: &Old, used: &mut [bool]) -> Section {
+        let mut buf = Vec::new();
+        let mut rs = Stream::new(seed, "review");
+        let heading = format!(
+            "{}{}",
+            crate::cn::point_marker(1),
+            self.choose_new(&mut rs, "review_heading", old).unwrap_or_default()
+        );
+        let intro = self.choose_new(&mut rs, "review_intro", old).map(str::to_string);
+        let figures = self.figures_new(&mut rs, old);
+        let lessons = self.choose_new(&mut rs, "lessons", old).map(str::to_string);
+        let problems_lead = self.choose_new(&mut rs, "problems_lead", old).map(str::to_string);
+        let mut achs = Stream::new(seed, "review/achievements");
+        let all_items: Vec<(&str, &str)> = self
+            .piece("achievement")
+            .iter()
+            .filter_map(|l| l.split_once('|'))
+            .collect();
+        let not_old: Vec<(&str, &str)> = all_items.iter().copied().filter(|(h, _)| !old.has(h)).collect();
+        let frame_items = self.fresh(
+            if not_old.is_empty() { &all_items } else { &not_old },
+            |(_, b)| b,
+            "achievement",
+        );
+        let mut frame_left: Vec<usize> = (0..frame_items.len()).collect();
+        achs.shuffle(&mut frame_left);
+        let mut items: Vec<Item> = Vec::new();
+        for _ in 0..2 {
+            self.add_item(&mut items, &mut frame_left, &frame_items, used, &mut buf, &mut achs);
+        }
+        let mut ps = Stream::new(seed, "review/problems");
+        let mut problems: Vec<usize> = Vec::new();
+        if let Some(c) = self.pick(&mut ps, &self.pools.problems, used, |_| true, &mut buf) {
+            used[c] = true;
+            problems.push(c);
+        }
+        let problems_frame = if problems.is_empty() {
+            self.choose_new(&mut ps, "problems", old).map(str::to_string)
+        } else {
+            None
+        };
+        let mut total: usize = chars(&heading)
+            + [&intro, &figures, &lessons, &problems_lead, &problems_frame]
+                .iter()
+                .map(|s| s.as_deref().map_or(0, chars))
+                .sum::<usize>()
+            + items.iter().map(|(h, _, b, _)| chars(h) + chars(b)).sum::<usize>()
+            + self.len_of(problems.iter().copied());
+        let target = old.len;
+        let ceiling = target * 112 / 100;
+        let mut turn = 0;
+        let mut stuck = 0;
+        while total < target * 97 / 100 && stuck < 2 {
+            turn += 1;
+            let added = if turn % 3 == 0 {
+                if problems.len() >= 3 {
+                    None
+                } else {
+                    self.pick(&mut ps, &self.pools.problems, used, |_| true, &mut buf)
+                        .and_then(|c| {
+                            used[c] = true;
+                            let len = self.rendered(c).map_or(0, |r| r.chars);
+                            (total + len <= ceiling).then(|| {
+                                problems.push(c);
+                                len
+                            })
+                        })
+                }
+            } else if items.len() >= 5 {
+                None
+            } else {
+                self.add_item(&mut items, &mut frame_left, &frame_items, used, &mut buf, &mut achs)
+                    .and_then(|len| {
+                        if total + len > ceiling {
+                            items.pop();
+                            None
+                        } else {
+                            Some(len)
+                        }
+                    })
+            };
+            match added {
+                Some(len) => {
+                    total += len;
+                    stuck = 0;
+                }
+                None => stuck += 1,
+            }
+        }
+        let paragraphs = self.review_paragraphs(ReviewParts {
+            heading: heading.clone(),
+            intro,
+            figures,
+            items,
+            lessons,
+            problems_lead,
+            problems,
+            problems_frame,
+        });
+        Section {
+            role: "review".into(),
+            heading: Some(heading),
+            paragraphs,
+            seed,
+        }
+    }
+
+    /// A point of a leader's speech or a task of a work report's plan, with a new heading of
+    /// the same rank whose themes the other points do not cover.
+    fn point(
+        &self,
+        seed: u64,
+        place: &str,
+        old_section: &Section,
+        old: &Old,
+        others: &[&Section],
+        used: &mut [bool],
+    ) -> Section {
+        let number: usize = place.rsplit('/').next().and_then(|n| n.parse().ok()).unwrap_or(1);
+        let leader = self.brief.kind == Kind::LeaderSpeech;
+        let old_heading = old_section.heading.clone().unwrap_or_default();
+        let frame: Vec<(u8, &str)> = self
+            .piece("heading")
+            .iter()
+            .filter_map(|l| {
+                let (r, t) = l.split_once('|')?;
+                Some((r.trim().parse::<u8>().ok()?, t.trim()))
+            })
+            .collect();
+        let old_phrase = old_section
+            .paragraphs
+            .first()
+            .and_then(|p| p.phrases.first())
+            .and_then(|id| self.by_id.get(id).copied());
+        let want = match old_phrase {
+            Some(c) => self.cands[c].rank,
+            None => frame
+                .iter()
+                .find(|(_, t)| old_heading.ends_with(t))
+                .map_or(1, |(r, _)| *r),
+        };
+        let other_themes: Vec<u16> = others
+            .iter()
+            .filter(|s| s.role.contains('/'))
+            .filter_map(|s| s.paragraphs.first()?.phrases.first())
+            .filter_map(|id| self.by_id.get(id))
+            .flat_map(|&c| self.cands[c].themes.iter().copied())
+            .collect();
+        let mut s = Stream::new(seed, &format!("{place}/heading"));
+        let mut buf = Vec::new();
+        let fresh = |c: usize| !self.shares_theme(c, &other_themes);
+        let tiers: [&dyn Fn(usize) -> bool; 4] = [
+            &|c| self.cands[c].rank == want && fresh(c),
+            &|c| self.cands[c].rank.abs_diff(want) == 1 && fresh(c),
+            &|c| fresh(c),
+            &|_| true,
+        ];
+        let plan = match self.pick_tiered(&mut s, &self.pools.headings, used, &tiers, &mut buf) {
+            Some(c) => {
+                used[c] = true;
+                PointPlan {
+                    heading: self.rendered(c).map(|r| heading_text(&r.text)).unwrap_or_default(),
+                    heading_phrase: Some(c),
+                    rank: self.cands[c].rank,
+                    themes: self.cands[c].themes.clone(),
+                }
+            }
+            None => {
+                let taken = |t: &str| {
+                    others
+                        .iter()
+                        .any(|s| s.heading.as_deref().is_some_and(|h| h.ends_with(t)))
+                };
+                let options: Vec<(u8, &str)> = frame.iter().copied().filter(|(_, t)| !taken(t)).collect();
+                let not_old: Vec<(u8, &str)> = options.iter().copied().filter(|(_, t)| !old.has(t)).collect();
+                let options = if not_old.is_empty() { options } else { not_old };
+                let options = self.fresh(&options, |(_, t)| t, "heading");
+                let best = options.iter().map(|(r, _)| r.abs_diff(want)).min();
+                let near: Vec<(u8, &str)> = options
+                    .into_iter()
+                    .filter(|(r, _)| Some(r.abs_diff(want)) == best)
+                    .collect();
+                let (rank, heading) = s.pick(&near).map_or((want, ""), |&(r, t)| (r, t));
+                PointPlan {
+                    heading: heading.to_string(),
+                    heading_phrase: None,
+                    rank,
+                    themes: Vec::new(),
+                }
+            }
+        };
+        // Frame intros in use elsewhere are not taken again, nor the old one if another is left.
+        let mut frame_used: Vec<String> = others
+            .iter()
+            .flat_map(|s| s.paragraphs.iter().map(|p| p.text.clone()))
+            .collect();
+        let another_left = self
+            .piece("intro")
+            .iter()
+            .filter_map(|l| l.split_once('|'))
+            .any(|(r, t)| {
+                r.trim().parse::<u8>().ok() == Some(plan.rank)
+                    && !frame_used.iter().any(|u| u == t.trim())
+                    && !old.texts.iter().any(|u| u == t.trim())
+            });
+        if another_left {
+            frame_used.extend(old.texts.iter().cloned());
+        }
+        let styles: &[SubStyle] = if leader {
+            &[SubStyle::Shi, SubStyle::Yao, SubStyle::Arabic, SubStyle::Paren]
+        } else {
+            &[SubStyle::Shi, SubStyle::Yao, SubStyle::Arabic]
+        };
+        let mut p: PointFill = self.start_point(seed, place, plan, used, styles, &mut frame_used);
+        for _ in 0..2 {
+            if let Some(c) = self.grow_point(&mut p, true, used, &mut buf) {
+                p.subs.push(c);
+            }
+        }
+        let target = old.len;
+        let ceiling = target * 112 / 100;
+        let body_cap = if leader { 4 } else { 3 };
+        let mut total = self.point_len(&p);
+        let mut stuck = 0;
+        let mut turn = 0;
+        while total < target * 97 / 100 && stuck < 2 {
+            turn += 1;
+            let sub = turn % 2 == 1;
+            let full = if sub {
+                p.subs.len() >= 4
+            } else {
+                p.bodies.len() >= body_cap
+            };
+            let added = if full {
+                None
+            } else {
+                self.grow_point(&mut p, sub, used, &mut buf).and_then(|c| {
+                    let len = self.rendered(c).map_or(0, |r| r.chars) + if sub { 2 } else { 0 };
+                    (total + len <= ceiling).then(|| {
+                        if sub {
+                            p.subs.push(c);
+                        } else {
+                            p.bodies.push(c);
+                        }
+                        len
+                    })
+                })
+            };
+            match added {
+                Some(len) => {
+                    total += len;
+                    stuck = 0;
+                }
+                None => stuck += 1,
+            }
+        }
+        let level = if leader { Style::Heading1 } else { Style::Heading2 };
+        let (heading, paragraphs) = self.point_paragraphs(&p, level, number);
+        Section {
+            role: place.to_string(),
+            heading: Some(heading),
+            paragraphs,
+            seed,
+        }
+    }
+}
