@@ -104,9 +104,49 @@ fn stage(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
     Ok(temp)
 }
 
+/// Whether folder `dir` may be replaced whole by a bank: it does not exist, or it is a folder of
+/// `.toml` files only. Anything else (a file, a subfolder, a document) would be lost.
+fn check_replaceable(dir: &Path) -> Result<()> {
+    let meta = match std::fs::metadata(dir) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(source) => {
+            return Err(Error::Io {
+                path: dir.to_path_buf(),
+                source,
+            });
+        }
+    };
+    let refuse = |what: String| {
+        Error::Message(format!(
+            "{}: {what}; it is replaced whole by the new phrase bank, so give a new folder or a phrase bank folder",
+            dir.display()
+        ))
+    };
+    if !meta.is_dir() {
+        return Err(refuse("is a file, not a folder".into()));
+    }
+    let entries = std::fs::read_dir(dir).map_err(|source| Error::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut foreign: Vec<String> = entries
+        .filter_map(std::result::Result::ok)
+        .filter(|e| !(e.file_type().is_ok_and(|t| t.is_file()) && e.path().extension().is_some_and(|x| x == "toml")))
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    foreign.sort();
+    match foreign.first() {
+        Some(name) => Err(refuse(format!("holds `{name}`, which is not a phrase bank file"))),
+        None => Ok(()),
+    }
+}
+
 /// Replaces folder `dir` with the files given, only once all of them are written: they are
-/// written into a fresh sibling folder which then takes `dir`'s place.
+/// written into a fresh sibling folder which then takes `dir`'s place. Refuses a `dir` that is a
+/// file or holds anything but `.toml` files, which would be lost.
 pub fn replace_dir(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
+    check_replaceable(dir)?;
     let parent = match dir.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -127,21 +167,27 @@ pub fn replace_dir(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
         let path = fresh.path().join(name);
         std::fs::write(&path, bytes).map_err(io(&path))?;
     }
-    let fresh = fresh.keep();
     if dir.exists() {
-        let old = parent.join(format!(".jianggao-old-{}", std::process::id()));
-        std::fs::rename(dir, &old).map_err(io(dir))?;
-        if let Err(source) = std::fs::rename(&fresh, dir) {
+        // An empty folder of a fresh name, which the old folder replaces.
+        let old = tempfile::Builder::new()
+            .prefix(".jianggao-old-")
+            .tempdir_in(&parent)
+            .map_err(io(&parent))?
+            .keep();
+        if let Err(source) = std::fs::rename(dir, &old) {
+            let _ = std::fs::remove_dir(&old);
+            return Err(io(dir)(source));
+        }
+        if let Err(source) = std::fs::rename(fresh.path(), dir) {
             let _ = std::fs::rename(&old, dir);
-            return Err(Error::Io {
-                path: dir.to_path_buf(),
-                source,
-            });
+            return Err(io(dir)(source));
         }
         let _ = std::fs::remove_dir_all(&old);
     } else {
-        std::fs::rename(&fresh, dir).map_err(io(dir))?;
+        std::fs::rename(fresh.path(), dir).map_err(io(dir))?;
     }
+    // The fresh folder is `dir` now: nothing is left to remove.
+    let _ = fresh.keep();
     Ok(())
 }
 
@@ -197,6 +243,30 @@ mod tests {
             .collect();
         left.sort();
         assert_eq!(left, ["a.txt"], "new files removed, no temporary file left");
+    }
+
+    #[test]
+    fn never_replaces_what_is_not_a_bank() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("brief.toml");
+        std::fs::write(&file, "kind = 1").expect("write");
+        let files = [("opening.toml".to_string(), b"y".to_vec())];
+        let err = replace_dir(&file, &files).expect_err("a file is refused");
+        assert!(err.to_string().contains("is a file"), "{err}");
+        assert_eq!(std::fs::read_to_string(&file).expect("kept"), "kind = 1");
+        let docs = dir.path().join("docs");
+        std::fs::create_dir_all(docs.join("sub")).expect("mkdir");
+        std::fs::write(docs.join("notes.txt"), "mine").expect("write");
+        let err = replace_dir(&docs, &files).expect_err("a folder of other things is refused");
+        assert!(err.to_string().contains("notes.txt"), "{err}");
+        assert!(docs.join("notes.txt").exists() && docs.join("sub").is_dir());
+        // Nothing is left behind by the refusals.
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("read_dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["brief.toml", "docs"]);
     }
 
     #[test]
