@@ -11,6 +11,7 @@ pub mod brief;
 pub mod cli;
 pub mod cn;
 pub mod commands;
+pub mod corpus;
 pub mod draft;
 pub mod error;
 pub mod fsutil;
