@@ -24,6 +24,7 @@ pub const MAX_PARAGRAPH_CHARS: usize = 6000;
 struct CleanFile {
     junk_lines: Vec<String>,
     junk_sentences: Vec<String>,
+    junk_sentence_hint: String,
     html: Vec<(String, String)>,
     speech_separator: String,
 }
@@ -32,6 +33,7 @@ struct CleanFile {
 struct Rules {
     junk_lines: Vec<Regex>,
     junk_sentences: Vec<Regex>,
+    junk_sentence_hint: Regex,
     html: Vec<(String, String)>,
     separator: Regex,
 }
@@ -58,6 +60,7 @@ fn rules() -> Result<&'static Rules> {
                         .iter()
                         .map(|p| compile(p, "clean.toml"))
                         .collect::<Result<_>>()?,
+                    junk_sentence_hint: compile(&file.junk_sentence_hint, "clean.toml")?,
                     html: file.html,
                     separator: compile(&file.speech_separator, "clean.toml")?,
                 })
@@ -230,7 +233,8 @@ pub fn clean_line(line: &str) -> String {
         .map(|c| if c.is_whitespace() || c.is_control() { ' ' } else { c })
         .collect();
     let mut text = text.trim().to_string();
-    for re in &rules.junk_sentences {
+    let hinted = rules.junk_sentence_hint.is_match(&text);
+    for re in rules.junk_sentences.iter().filter(|_| hinted) {
         if re.is_match(&text) {
             text = re.replace_all(&text, "").trim().to_string();
         }

@@ -21,8 +21,15 @@ pub struct Deduper {
     sources: Vec<String>,
 }
 
+/// The characters that carry content: letters, digits and Chinese characters, without
+/// punctuation and spaces.
 fn normalise(text: &str) -> Vec<char> {
-    text.chars().filter(|c| c.is_alphanumeric()).collect()
+    text.chars()
+        .filter(|&c| {
+            c.is_ascii_alphanumeric()
+                || (c as u32 >= 0x3400 && !matches!(c as u32, 0xFE30..=0xFE6F | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65))
+        })
+        .collect()
 }
 
 fn shingles(chars: &[char]) -> Vec<u64> {
@@ -54,10 +61,18 @@ fn mix(mut x: u64) -> u64 {
 }
 
 fn band_keys(shingles: &[u64]) -> Vec<(usize, u64)> {
+    // One well-mixed hash per shingle, then one multiply per permutation (odd multipliers over
+    // distinct offsets: a cheap family that is good enough for candidate finding; every
+    // candidate is confirmed by its exact Jaccard similarity).
+    let mut seeds = [(0u64, 0u64); BANDS * ROWS];
+    for (k, seed) in seeds.iter_mut().enumerate() {
+        *seed = (mix(k as u64 + 1) | 1, mix(k as u64 + 1001));
+    }
     let mut mins = [u64::MAX; BANDS * ROWS];
     for &s in shingles {
-        for (k, m) in mins.iter_mut().enumerate() {
-            let h = mix(s ^ (k as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+        let s = mix(s);
+        for (m, (a, b)) in mins.iter_mut().zip(&seeds) {
+            let h = (s ^ b).wrapping_mul(*a);
             if h < *m {
                 *m = h;
             }
