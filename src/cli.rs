@@ -40,8 +40,23 @@ pub enum Command {
     )]
     Phrases(PhrasesArgs),
     /// Write and check briefs.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  jianggao brief init > brief.toml\n  jianggao brief init --kind work_report --level 企业\n  jianggao brief check brief.toml"
+    )]
     Brief(BriefCommand),
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  jianggao completions bash > ~/.local/share/bash-completion/completions/jianggao\n  jianggao completions zsh > ~/.zfunc/_jianggao\n  jianggao completions fish > ~/.config/fish/completions/jianggao.fish"
+    )]
+    Completions {
+        /// The shell: bash, zsh, fish, powershell or elvish.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    #[command(after_help = "Examples:\n  jianggao man > jianggao.1\n  jianggao man | man -l -")]
+    Man,
 }
 
 /// Output formats of `mine --explain`.
@@ -122,17 +137,17 @@ pub struct PhrasesArgs {
 /// Filters of `jianggao phrases`.
 #[derive(Debug, Args, Default)]
 pub struct PhraseFilter {
-    /// Only this section (opening, achievements, tasks, closing, …).
-    #[arg(long)]
+    /// Only this section.
+    #[arg(long, value_parser = ["salutation", "opening", "achievements", "significance", "tasks", "leadership", "problems", "closing"])]
     pub section: Option<String>,
     /// Only phrases tagged with this theme.
     #[arg(long)]
     pub theme: Option<String>,
-    /// Only phrases from this kind of speech (leader_speech, work_report).
-    #[arg(long)]
+    /// Only phrases from this kind of speech.
+    #[arg(long, value_parser = ["leader_speech", "work_report"])]
     pub kind: Option<String>,
-    /// Only phrases of this level family (government, enterprise).
-    #[arg(long)]
+    /// Only phrases of this level family: government (县, 市, 区) or enterprise.
+    #[arg(long, value_parser = ["government", "enterprise"])]
     pub level_family: Option<String>,
     /// Only phrases whose era fits this year.
     #[arg(long)]
@@ -152,11 +167,18 @@ pub struct PhraseFilter {
 #[derive(Debug, Subcommand)]
 pub enum PhrasesCommand {
     /// Show one phrase, its slots and where it came from.
+    #[command(
+        after_help = "Examples:\n  jianggao phrases show opening-0123456789abcdef\n  jianggao phrases show opening-0123 --corpus corpus/"
+    )]
     Show {
-        /// The phrase id.
+        /// The phrase id (or enough of its start to be unique).
         id: String,
+        /// The folder holding the corpus the bank was mined from, to show the source paragraph.
+        #[arg(long)]
+        corpus: Option<PathBuf>,
     },
     /// Counts of phrases by section and theme.
+    #[command(after_help = "Examples:\n  jianggao phrases stats\n  jianggao phrases stats --bank my-bank/")]
     Stats,
 }
 
@@ -164,18 +186,27 @@ pub enum PhrasesCommand {
 #[derive(Debug, Subcommand)]
 pub enum BriefCommand {
     /// Print a complete, commented example brief.
+    #[command(
+        after_help = "Examples:\n  jianggao brief init > brief.toml\n  jianggao brief init --kind work_report --level 市 > report.toml"
+    )]
     Init {
-        /// leader_speech or work_report.
-        #[arg(long, default_value = "leader_speech")]
+        /// The kind of speech.
+        #[arg(long, default_value = "leader_speech", value_parser = ["leader_speech", "work_report"])]
         kind: String,
-        /// 县, 市, 区 or 企业.
-        #[arg(long, default_value = "县")]
+        /// The organisation's level.
+        #[arg(long, default_value = "县", value_parser = ["县", "市", "区", "企业"])]
         level: String,
     },
     /// Validate a brief and show the plan it leads to.
+    #[command(
+        after_help = "Examples:\n  jianggao brief check brief.toml\n  jianggao brief check examples/county.toml --bank my-bank/"
+    )]
     Check {
         /// The brief (TOML).
         file: PathBuf,
+        /// Use the phrase bank in this folder instead of the built-in one (for the warnings).
+        #[arg(long)]
+        bank: Option<PathBuf>,
     },
 }
 
@@ -184,7 +215,30 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Mine(args) => crate::commands::mine::run(&args, cli.quiet),
         Command::Generate(args) => crate::commands::generate::run(&args, cli.quiet),
-        Command::Phrases(args) => crate::commands::phrases::run(&args),
-        Command::Brief(cmd) => crate::commands::brief::run(&cmd),
+        Command::Phrases(args) => crate::commands::phrases::run(&args, cli.quiet),
+        Command::Brief(cmd) => crate::commands::brief::run(&cmd, cli.quiet),
+        Command::Completions { shell } => completions(shell),
+        Command::Man => man(),
     }
+}
+
+/// Writes the completion script of `shell` to stdout.
+fn completions(shell: clap_complete::Shell) -> Result<()> {
+    let mut cmd = <Cli as clap::CommandFactory>::command();
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "jianggao", &mut out);
+    crate::report::print(&String::from_utf8_lossy(&out))
+}
+
+/// Writes the man page (roff) to stdout: synopsis, options, subcommands and examples.
+fn man() -> Result<()> {
+    let cmd = <Cli as clap::CommandFactory>::command();
+    let mut out = Vec::new();
+    clap_mangen::Man::new(cmd)
+        .render(&mut out)
+        .map_err(|source| crate::error::Error::Io {
+            path: "<stdout>".into(),
+            source,
+        })?;
+    crate::report::print(&String::from_utf8_lossy(&out))
 }

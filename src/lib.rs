@@ -14,8 +14,11 @@ pub mod commands;
 pub mod corpus;
 pub mod draft;
 pub mod error;
+pub mod export;
 pub mod fsutil;
 pub mod mine;
+pub mod report;
 pub mod rng;
+pub mod themes;
 
 pub use error::{Error, Result};

@@ -1,0 +1,106 @@
+//! Units the source left broken (masked numbers and names, empty quotes, HTML remnants), units
+//! that only make sense beside their neighbours, and numbered sessions no brief field can fill.
+
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexSet};
+
+/// Patterns with the reason given when each matches; the matched text is quoted in the reason.
+/// One pass of the set tells whether any matches, so clean text costs a single scan.
+struct Rules {
+    set: RegexSet,
+    patterns: Vec<Regex>,
+    reasons: Vec<&'static str>,
+}
+
+fn rules(list: &[(&str, &'static str)]) -> Rules {
+    Rules {
+        set: RegexSet::new(list.iter().map(|(p, _)| p)).expect("static regex set"),
+        patterns: list.iter().map(|(p, _)| Regex::new(p).expect("static regex")).collect(),
+        reasons: list.iter().map(|(_, r)| *r).collect(),
+    }
+}
+
+/// Gaps and dangling references, checked on the text as it comes.
+static GAPS: LazyLock<Rules> = LazyLock::new(|| {
+    rules(&[
+        (r"×{2,}|times;|[*＊]|_{2,}|＿{2,}", "masked text"),
+        (r"“\s*”|‘\s*’|「\s*」", "empty quotes"),
+        (
+            r"党的(精神|召开|胜利召开|顺利召开|重要讲话|[、，])",
+            "Party congress cut out",
+        ),
+        (r"[我全本][县市区]规划|“”规划", "five-year plan cut out"),
+        (r"以精神为|的精神为指引|贯彻精神", "what the spirit is of was cut out"),
+        (
+            r"(贯彻|学习|落实|按照|遵循|领会|主席|书记|席|总理)同志",
+            "person's name cut out before 同志",
+        ),
+        (
+            r"(^|[。！？；])(强调|指出|要求)[，：]",
+            "speaker cut out before 强调/指出",
+        ),
+        (
+            r"(^|[。！？；])在[^。！？]{0,30}(会议|大会|讲话)(上|中)(指出|强调)",
+            "speaker cut out before 指出/强调",
+        ),
+        (
+            r"刚才[，,]?(讲|作了|做了|宣布|通报|所作|所做)",
+            "speaker cut out after 刚才",
+        ),
+        (
+            r"刚才[^。！？]{0,24}(讲的|讲了|所讲|讲到|说的|谈到)",
+            "refers to what was said before (刚才…讲的)",
+        ),
+        (
+            r"^(这一重要论述|这一论述|这些|这一|这就|这是|这也|上述|以上|此外|另外|同时|与此同时|对此|为此|因此|所以|但是|但|而且|并且|其中|总之|综上)",
+            "only makes sense after the paragraph before it",
+        ),
+    ])
+});
+
+/// Numbered sessions of local bodies and plenums: no brief field fills them.
+static SESSIONS: LazyLock<Rules> = LazyLock::new(|| {
+    rules(&[
+        (r"[一二三四五六七八九十xXｘ]+届", "numbered session"),
+        (
+            r"第[一二三四五六七八九十]+次[^。，；]{0,8}(代表大会|全委|全会|会议|党代会)",
+            "numbered session",
+        ),
+        (r"[一二三四五六七八九十]+次(全委|全会|全体会议)", "numbered session"),
+        (r"[一二三四五六七八九十]中全会", "numbered plenum"),
+    ])
+});
+
+/// Masked numbers left after years and congresses were slotted.
+static LEFTOVERS: LazyLock<Rules> = LazyLock::new(|| {
+    rules(&[
+        (r"[xXｘＸ]{2}", "masked number (xx) not slotted"),
+        (r"20[0-9xX]{2}", "year not slotted"),
+    ])
+});
+
+fn first_match(rules: &Rules, text: &str) -> Result<(), String> {
+    let Some(i) = rules.set.matches(text).iter().next() else {
+        return Ok(());
+    };
+    let found = rules.patterns[i]
+        .find(text)
+        .map_or("", |m| m.as_str().trim_start_matches(['。', '！', '？', '；']));
+    Err(format!("{}: {found}", rules.reasons[i]))
+}
+
+/// Gaps left by the source and openings that lean on the paragraph before.
+pub(super) fn check_gaps(text: &str) -> Result<(), String> {
+    first_match(&GAPS, text)
+}
+
+/// Numbered sessions (县委十四届七次全会, 第七次代表大会).
+pub(super) fn check_sessions(text: &str) -> Result<(), String> {
+    first_match(&SESSIONS, text)
+}
+
+/// What no slot could take: 20xx, xx届.
+pub(super) fn check_leftovers(text: &str) -> Result<(), String> {
+    first_match(&LEFTOVERS, text)
+}

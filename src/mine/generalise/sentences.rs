@@ -1,0 +1,215 @@
+//! Sentence-level removals: sentences carrying corpus statistics (Arabic numbers with units,
+//! percentages) or local slogans are cut out when the rest of the unit still reads whole;
+//! otherwise the unit is dropped. Also the count of points (我讲三点意见 → {{ points_cn }}).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon::{NATIONAL, SLOGAN_SHAPES};
+use super::{Census, Notes, place, slot};
+
+/// The smallest unit left after cutting sentences out, in characters.
+const MIN_REST_CHARS: usize = 40;
+
+/// The contents of “…” quotations in `text` (not nested).
+pub(super) fn quoted(text: &str) -> impl Iterator<Item = &str> {
+    text.split('“')
+        .skip(1)
+        .filter_map(|part| part.split_once('”').map(|(q, _)| q.trim()))
+}
+
+/// Characters that make a short quotation a counted slogan (三双, 六好) rather than a word used
+/// figuratively (“造血”, “雷池”).
+const NUMERAL_CHARS: &str = "一二三四五六七八九十百千万两双";
+
+/// Whether a quotation quoted by `speeches` speeches is a local slogan: quoted by one speech
+/// only, not a national term, and not a short word used figuratively.
+pub(super) fn is_local_quote(q: &str, speeches: usize) -> bool {
+    if q.is_empty() || q.contains("{{") || speeches > 1 {
+        return false;
+    }
+    if NATIONAL.iter().any(|n| q.contains(n.as_str()) || n.contains(q)) {
+        return false;
+    }
+    // A long quotation or one of whole sentences is a citation, not a slogan.
+    let len = q.chars().count();
+    if len >= 25 || q.contains('。') {
+        return false;
+    }
+    let short = len <= 3;
+    !short || q.chars().any(|c| NUMERAL_CHARS.contains(c))
+}
+
+/// Whether a local slogan is distinctive enough to be recognised without its quotes: a
+/// slogan of several parts (打造工业强县、建设宜居家园) or a long one, not a short term that
+/// other speeches use as an ordinary phrase (党工共建, 爱心超市).
+pub(super) fn recognisable_unquoted(q: &str) -> bool {
+    q.contains(['、', '，']) || q.chars().count() >= 8
+}
+
+/// The sentences of `text`, each with its closing punctuation and closing quotes.
+pub(super) fn split(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if matches!(c, '。' | '！' | '？' | '!' | '?') {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if matches!(d, '”' | '’' | '）' | '」') {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(&text[start..end]);
+            start = end;
+        }
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+static STATISTIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[0-9０-９][0-9０-９.．,，]*\s*(%|％|‰)?[^\s，。；、]{0,3}").expect("static regex"));
+
+/// Openings that lean on a sentence before them.
+static DANGLING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(这|其|此|同时|此外|另外|但|而|并|因此|所以|为此|从而|同比|比|也|还|其中|对此|以上|上述)")
+        .expect("static regex")
+});
+
+/// Why a sentence cannot stay: the statistic or the local slogan it carries.
+fn offence(sentence: &str, census: &Census) -> Option<String> {
+    if let Some(m) = STATISTIC.find(sentence) {
+        return Some(format!("statistic {}", m.as_str().trim_end_matches(['，', '。'])));
+    }
+    for q in quoted(sentence) {
+        if is_local_quote(q, census.speeches_quoting(q)) {
+            return Some(format!("local slogan “{q}”"));
+        }
+        if let Some(&(s, e)) = place::places_in(q).first() {
+            return Some(format!("slogan naming a place “{q}” ({})", &q[s..e]));
+        }
+    }
+    if let Some(m) = SLOGAN_SHAPES.find(sentence) {
+        return Some(format!("local slogan {}", m.as_str()));
+    }
+    if let Some(ac) = &census.local_automaton
+        && let Some(m) = ac.find(sentence)
+    {
+        return Some(format!("local slogan {}", &sentence[m.start()..m.end()]));
+    }
+    None
+}
+
+/// Cuts out sentences with statistics or local slogans, or drops the unit when what is left
+/// would not read whole (the first sentence is the unit's lead and is never cut).
+pub(super) fn remove_local(text: &str, census: &Census, notes: &mut Notes) -> Result<String, String> {
+    let sentences = split(text);
+    let offences: Vec<Option<String>> = sentences.iter().map(|s| offence(s, census)).collect();
+    let Some(first_cut) = offences.iter().position(Option::is_some) else {
+        return Ok(text.to_string());
+    };
+    let removed: Vec<&String> = offences.iter().flatten().collect();
+    let why = removed.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("; ");
+    if first_cut == 0 {
+        return Err(format!("{why} in the lead sentence"));
+    }
+    let kept: String = sentences
+        .iter()
+        .zip(&offences)
+        .filter(|(_, o)| o.is_none())
+        .map(|(s, _)| *s)
+        .collect();
+    if crate::bank::display_text(&kept).chars().count() < MIN_REST_CHARS {
+        return Err(format!("{why} (too little left without it)"));
+    }
+    // A sentence after a cut must not lean on the one cut out.
+    for (i, sentence) in sentences.iter().enumerate().skip(1) {
+        if offences[i].is_none() && offences[i - 1].is_some() && DANGLING.is_match(sentence) {
+            return Err(format!("{why} (the next sentence leans on it)"));
+        }
+    }
+    for why in removed {
+        notes.add(format!("removed sentence with {why}"));
+    }
+    Ok(kept)
+}
+
+static POINTS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(讲|谈|提|强调|说)([两三四五六七八九])(点|个方面)").expect("static regex"));
+
+/// 我讲三点意见 → 我讲{{ points_cn }}点意见.
+pub(super) fn points(text: &str, notes: &mut Notes) -> String {
+    POINTS
+        .replace_all(text, |caps: &regex::Captures| {
+            notes.add(format!("{} → {}", &caps[2], slot("points_cn")));
+            format!("{}{}{}", &caps[1], slot("points_cn"), &caps[3])
+        })
+        .into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_sentences_with_closing_quotes() {
+        assert_eq!(
+            split("他说：“要干。”我们干了！还有"),
+            ["他说：“要干。”", "我们干了！", "还有"]
+        );
+    }
+
+    #[test]
+    fn statistics_sentences_are_cut_when_the_rest_stands() {
+        let text = "工会组织是平安创建的参与者。把工会这支队伍组织好、建设好，是实现工会阶级性的需要，也是巩固党的执政基础、维护社会稳定的需要。我县现有369个基层工会组织，入会职工达38000多人。各级工会组织坚持把保障职工权益与维护社会稳定大局结合起来，认真做好职工的信访工作。";
+        let mut notes = Notes::default();
+        let out = remove_local(text, &Census::default(), &mut notes).unwrap_or_default();
+        assert!(!out.contains("369"), "{out}");
+        assert!(out.starts_with("工会组织是平安创建的参与者。"));
+        assert!(notes.into_vec()[0].contains("369个"));
+        // Nothing much left: dropped.
+        let text = "劳动竞赛富有成效。全年共对安全好、产量高的10个单位计1300名职工进行了表彰奖励。";
+        assert!(remove_local(text, &Census::default(), &mut Notes::default()).is_err());
+        // A statistic in the lead: dropped.
+        assert!(remove_local("增长14.4%，成绩显著。", &Census::default(), &mut Notes::default()).is_err());
+    }
+
+    #[test]
+    fn local_and_national_quotes() {
+        let census = Census::build(&[
+            vec!["紧紧围绕“打造工业强县、建设宜居家园”战略，开展“安康杯”竞赛和“双联”活动。"],
+            vec!["深入开展“安康杯”竞赛。", "开展“四季送”活动。"],
+        ]);
+        assert_eq!(census.speeches_quoting("安康杯"), 2);
+        assert!(is_local_quote("双联", census.speeches_quoting("双联")));
+        assert!(!is_local_quote("四季送", census.speeches_quoting("四季送")), "national");
+        assert!(!is_local_quote("造血", 1), "a word used figuratively");
+        let text = "各级工会要围绕中心、服务大局，团结动员广大职工建功立业，在推动经济社会发展中发挥主力军作用。深入开展“双联”活动。各级工会要积极开展“安康杯”竞赛，筑牢安全生产的群众防线。";
+        let mut notes = Notes::default();
+        let out = remove_local(text, &census, &mut notes).unwrap_or_default();
+        assert!(!out.contains("双联") && out.contains("安康杯"), "{out}");
+        // The local slogan met unquoted is local too.
+        assert!(offence("要打造工业强县、建设宜居家园。", &census).is_some());
+    }
+
+    #[test]
+    fn count_of_points() {
+        let mut notes = Notes::default();
+        assert_eq!(
+            points("借此机会，我讲三点意见：", &mut notes),
+            "借此机会，我讲{{ points_cn }}点意见："
+        );
+        assert_eq!(
+            points("下面，我重点讲两个方面的问题", &mut notes),
+            "下面，我重点讲{{ points_cn }}个方面的问题"
+        );
+        assert_eq!(points("开展“四季送”活动", &mut notes), "开展“四季送”活动");
+    }
+}
