@@ -301,6 +301,8 @@ pub fn normalise_punctuation(text: &str) -> String {
                     out.push(c);
                 }
             }
+            // A hyphen inside a Chinese word is a web source's filter dodge (和-谐).
+            '-' if i > 0 && i + 1 < n && is_han(chars[i - 1]) && is_han(chars[i + 1]) => {}
             '"' if has_cjk => {
                 out.push(if quote_open { '“' } else { '”' });
                 quote_open = !quote_open;

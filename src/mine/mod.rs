@@ -197,7 +197,12 @@ pub fn mine(paths: &[PathBuf], options: Options, mut progress: impl FnMut(usize,
                     _ => Frame::Plan,
                 };
                 let what = format!("{} ({})", unit_name(cand.unit), cand.section);
-                match generalise::generalise(&cand.text, &facts, &census, frame) {
+                let cut = match cand.unit {
+                    crate::bank::Unit::Opening | crate::bank::Unit::Closing => generalise::Cut::CLAUSES,
+                    crate::bank::Unit::Body | crate::bank::Unit::Intro => generalise::Cut::SENTENCES,
+                    _ => generalise::Cut::STRICT,
+                };
+                match generalise::generalise_unit(&cand.text, &facts, &census, frame, cut) {
                     Outcome::Dropped { reason } => reasons[cand.para].push(format!("{what} dropped: {reason}")),
                     Outcome::Kept {
                         text,
