@@ -465,7 +465,7 @@ fn opening_region_label(p: &Paragraph, cues: &Cues) -> Label {
     if situation {
         return Label::Significance;
     }
-    if cues.duty.is_match(text) {
+    if cues.duty.is_match(start) || cues.duty.find_iter(text).count() >= 2 {
         return Label::Tasks;
     }
     Label::Opening
