@@ -13,6 +13,7 @@ pub mod cli;
 pub mod cn;
 pub mod commands;
 pub mod compose;
+pub mod corpus;
 pub mod draft;
 pub mod error;
 pub mod export;

@@ -19,6 +19,7 @@ mod level;
 mod lexicon;
 mod person;
 mod place;
+mod salvage;
 mod sentences;
 mod time;
 
@@ -29,6 +30,7 @@ use aho_corasick::AhoCorasick;
 use crate::bank::{Era, Kind, LevelFamily};
 
 pub use era::era_of;
+pub use salvage::Cut;
 
 /// What a whole speech tells about its context: its own level word, the current five-year plan
 /// it speaks of, and so on. Filled by [`speech_facts`].
@@ -164,7 +166,7 @@ fn kind_of(paragraphs: &[&str]) -> Kind {
 }
 
 /// The notes of a unit: how each kind of text was replaced, with counts.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Notes {
     entries: Vec<(String, usize)>,
 }
@@ -190,17 +192,50 @@ fn slot(name: &str) -> String {
     format!("{{{{ {name} }}}}")
 }
 
-/// Generalises one unit's cleaned text (without its original sub-point number).
+/// Generalises one unit's cleaned text (without its original sub-point number), cutting out
+/// only non-lead sentences that cannot stay.
 #[must_use]
 pub fn generalise(text: &str, facts: &SpeechFacts, census: &Census, frame: Frame) -> Outcome {
-    match run(text, facts, census, frame) {
+    generalise_unit(text, facts, census, frame, Cut::STRICT)
+}
+
+/// Generalises one unit's cleaned text: first fills the source's unambiguous gaps with slots;
+/// when the unit still cannot be kept whole, the sentences (or, as `cut` allows, the lead
+/// sentence or trailing clauses) that hold what cannot stay are cut out, provided what is left
+/// reads whole.
+#[must_use]
+pub fn generalise_unit(text: &str, facts: &SpeechFacts, census: &Census, frame: Frame, cut: Cut) -> Outcome {
+    let mut notes = Notes::default();
+    let repaired = salvage::repair(text, &mut notes);
+    let reason = match run(&repaired, facts, census, frame, notes.clone()) {
+        Ok(kept) => return kept,
+        Err(reason) => reason,
+    };
+    // Only what a sentence holds on its own is cut; a sentence opening with 这/同时 is judged
+    // in its place, by the run over what is left.
+    let offends = |piece: &str| -> Option<String> {
+        run(piece, facts, census, frame, Notes::default())
+            .err()
+            .filter(|why| !why.starts_with("only makes sense after"))
+            .map(|why| why.replace(" in the lead sentence", ""))
+    };
+    let (rest, removed) = match salvage::cut(&repaired, cut, &offends) {
+        Ok(done) => done,
+        Err(why) if why.is_empty() => return Outcome::Dropped { reason },
+        Err(why) => return Outcome::Dropped { reason: why },
+    };
+    for why in removed {
+        notes.add(format!("removed {why}"));
+    }
+    match run(&rest, facts, census, frame, notes) {
         Ok(kept) => kept,
-        Err(reason) => Outcome::Dropped { reason },
+        Err(why) => Outcome::Dropped {
+            reason: format!("{reason}; without it: {why}"),
+        },
     }
 }
 
-fn run(text: &str, facts: &SpeechFacts, census: &Census, frame: Frame) -> Result<Outcome, String> {
-    let mut notes = Notes::default();
+fn run(text: &str, facts: &SpeechFacts, census: &Census, frame: Frame, mut notes: Notes) -> Result<Outcome, String> {
     defects::check_gaps(text)?;
     defects::check_sessions(text)?;
     let text = person::reporter(text, &mut notes);

@@ -62,7 +62,7 @@ static GAPS: LazyLock<Rules> = LazyLock::new(|| {
 /// Numbered sessions of local bodies and plenums: no brief field fills them.
 static SESSIONS: LazyLock<Rules> = LazyLock::new(|| {
     rules(&[
-        (r"[一二三四五六七八九十xXｘ]+届", "numbered session"),
+        (r"(^|[^新上下本历])[一二三四五六七八九十xXｘ]+届", "numbered session"),
         (
             r"第[一二三四五六七八九十]+次[^。，；]{0,8}(代表大会|全委|全会|会议|党代会)",
             "numbered session",

@@ -106,7 +106,8 @@ pub(crate) fn names_in(text: &str) -> Vec<(usize, usize)> {
         if text[m.end()..].starts_with('们') {
             continue;
         }
-        if let Some(range) = name_before(text, m.start())
+        let range = name_before(text, m.start()).or_else(|| surname_before(text, m.start(), m.end()));
+        if let Some(range) = range
             && !is_leader(&text[range.0..range.1])
             && !found.contains(&range)
         {
@@ -114,6 +115,19 @@ pub(crate) fn names_in(text: &str) -> Vec<(usize, usize)> {
         }
     }
     found
+}
+
+/// A surname alone right before an office (何主席, 李书记): the way a speech names a person it
+/// has named before. Returns the surname's byte range.
+fn surname_before(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let persons = &*PERSONS;
+    let title = &text[start..end];
+    if !persons.offices.iter().any(|o| o == title) {
+        return None;
+    }
+    let c = text[..start].chars().next_back()?;
+    let from = start - c.len_utf8();
+    (is_han(c) && !persons.non_name.contains(&c) && persons.surnames.contains(&c.to_string())).then_some((from, start))
 }
 
 /// Drops the unit when it names a person in a name context.
@@ -165,6 +179,7 @@ mod tests {
         assert_eq!(names("中央组织部部长郭军同志"), ["郭军"]);
         assert_eq!(names("。冼文主席也提出了要求"), ["冼文"]);
         assert_eq!(names("展“向王远文同志学习”"), ["王远文"]);
+        assert_eq!(names("认真学习领会何主席重要讲话"), ["何"]);
     }
 
     #[test]

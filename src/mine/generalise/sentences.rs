@@ -10,7 +10,7 @@ use super::lexicon::{NATIONAL, SLOGAN_SHAPES};
 use super::{Census, Notes, place, slot};
 
 /// The smallest unit left after cutting sentences out, in characters.
-const MIN_REST_CHARS: usize = 40;
+pub(super) const MIN_REST_CHARS: usize = 40;
 
 /// The contents of “…” quotations in `text` (not nested).
 pub(super) fn quoted(text: &str) -> impl Iterator<Item = &str> {
@@ -78,7 +78,7 @@ static STATISTIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[0-9０-９][0-9０-９.．,，]*\s*(%|％|‰)?[^\s，。；、]{0,3}").expect("static regex"));
 
 /// Openings that lean on a sentence before them.
-static DANGLING: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static DANGLING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(这|其|此|同时|此外|另外|但|而|并|因此|所以|为此|从而|同比|比|也|还|其中|对此|以上|上述)")
         .expect("static regex")
 });
