@@ -215,3 +215,82 @@ fn a_successful_generate_leaves_only_its_output() {
     let text = std::fs::read_to_string(dir.path().join("d-3.md")).expect("read");
     assert!(text.starts_with("# ") && text.ends_with('\n'), "{text}");
 }
+
+const SPEECH: &str = "在全县工会工作会议上的讲话\n同志们：\n今天，我们召开全县工会工作会议。下面，我讲三点意见。\n一、充分认识做好工会工作的重要性\n工会是党联系职工群众的桥梁和纽带，是推动经济社会发展的重要力量。\n二、突出重点，扎实做好今年的工会工作\n一是要深入开展劳动竞赛。各级工会要围绕中心工作组织竞赛。二是要做好困难职工帮扶。要把送温暖活动抓实抓好。\n同志们，让我们团结一心，努力开创工会工作新局面！\n";
+
+/// Another speech, sharing no sentence with [`SPEECH`], so that neither is a duplicate of the other.
+const OTHER_SPEECH: &str = "在全市工会工作会议上的讲话\n同志们：\n这次会议的主要任务是总结去年工作，部署今年任务。\n一、坚定不移走中国特色社会主义工会发展道路\n各级工会要始终坚持党对工会工作的全面领导，切实履行维护职工合法权益的基本职责。\n二、着力加强工会自身建设\n一是要扩大工会组织覆盖面。要推动新就业形态劳动者入会。二是要提升服务职工水平。要建好用好职工服务阵地。\n同志们，新的一年任务艰巨，让我们携起手来，奋力谱写工会事业新篇章！\n";
+
+#[test]
+fn a_corpus_of_bad_files_names_each_and_mines_the_rest() {
+    use std::io::Write as _;
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let archive = dir.path().join("archive");
+    std::fs::create_dir(&archive).expect("mkdir");
+    std::fs::write(archive.join("good.txt"), SPEECH).expect("write");
+    let gbk_text: &str = OTHER_SPEECH;
+    let (gbk, _, _) = encoding_rs::GBK.encode(gbk_text);
+    std::fs::write(archive.join("gbk.txt"), &gbk).expect("write");
+    std::fs::write(
+        archive.join("binary.doc"),
+        [0xD0, 0xCF, 0x11, 0xE0, 0, 0, 0xFF, 0xFE, 7, 0],
+    )
+    .expect("write");
+    std::fs::write(archive.join("empty.txt"), "").expect("write");
+    // A single line of 50 MB: Chinese text without a line break, written at test time.
+    {
+        let mut f = std::io::BufWriter::new(std::fs::File::create(archive.join("huge.txt")).expect("create"));
+        let piece = "工会工作要围绕中心、服务大局，".repeat(1000);
+        let mut written = 0;
+        while written < 50 << 20 {
+            f.write_all(piece.as_bytes()).expect("write");
+            written += piece.len();
+        }
+        f.flush().expect("flush");
+    }
+    // Unreadable: mode 000. Root reads it anyway; then it is simply mined.
+    let locked = archive.join("locked.txt");
+    std::fs::write(&locked, SPEECH.replace("三点", "四点")).expect("write");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    }
+    let unreadable = std::fs::read(&locked).is_err();
+
+    let started = std::time::Instant::now();
+    let run = jianggao(dir.path())
+        .args(["mine", "archive", "--out", "bank"])
+        .output()
+        .expect("runs");
+    let elapsed = started.elapsed();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let _ = std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o644));
+    }
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    for (name, why) in [("binary.doc", "binary"), ("empty.txt", "empty")] {
+        assert!(
+            stderr.lines().any(|l| l.contains(name) && l.contains(why)),
+            "{name} not named as {why}: {stderr}"
+        );
+    }
+    if unreadable {
+        assert!(stderr.lines().any(|l| l.contains("locked.txt")), "{stderr}");
+    }
+    assert!(!stderr.contains("good.txt") && !stderr.contains("gbk.txt"), "{stderr}");
+    let bank = jianggao::bank::Bank::load(&dir.path().join("bank")).expect("bank written");
+    for name in ["good.txt", "gbk.txt"] {
+        assert!(
+            bank.phrases.iter().any(|p| p.source.starts_with(&format!("{name}:"))),
+            "nothing mined from {name}"
+        );
+    }
+    // The huge line is cut, not mined whole, and does not take the run down or stall it.
+    assert!(bank.phrases.iter().all(|p| p.text.chars().count() < 10_000));
+    assert!(elapsed.as_secs() < 120, "mining took {elapsed:?}");
+}
