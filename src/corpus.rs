@@ -174,8 +174,25 @@ fn walk(root: &Path, dir: &Path, inputs: &mut Vec<Input>, warnings: &mut Vec<Str
     paths.sort();
     for path in paths {
         if path.is_dir() {
+            // A link to this folder or one above it would be walked again and again.
+            let looped = path.is_symlink()
+                && match (path.canonicalize(), dir.canonicalize()) {
+                    (Ok(target), Ok(here)) => here.starts_with(target),
+                    _ => false,
+                };
+            if looped {
+                warnings.push(format!("{}: skipped: a link to a folder it is in", path.display()));
+                continue;
+            }
             walk(root, &path, inputs, warnings);
-        } else if path.is_file() {
+        } else if !path.is_file() {
+            let why = if path.is_symlink() {
+                "a link to nothing"
+            } else {
+                "not a regular file"
+            };
+            warnings.push(format!("{}: skipped: {why}", path.display()));
+        } else {
             let rel = path.strip_prefix(root).unwrap_or(&path);
             let name = rel
                 .components()

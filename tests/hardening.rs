@@ -294,3 +294,37 @@ fn a_corpus_of_bad_files_names_each_and_mines_the_rest() {
     assert!(bank.phrases.iter().all(|p| p.text.chars().count() < 10_000));
     assert!(elapsed.as_secs() < 120, "mining took {elapsed:?}");
 }
+
+#[test]
+fn a_broken_link_in_a_corpus_is_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let archive = dir.path().join("archive");
+    std::fs::create_dir(&archive).expect("mkdir");
+    std::fs::write(archive.join("good.txt"), SPEECH).expect("write");
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("nowhere.txt", archive.join("gone.txt")).expect("symlink");
+        std::fs::create_dir(archive.join("sub")).expect("mkdir");
+        std::os::unix::fs::symlink("..", archive.join("sub/up")).expect("symlink");
+    }
+    let run = jianggao(dir.path())
+        .args(["mine", "archive", "--out", "bank", "--explain", "--format", "json"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stderr}");
+    #[cfg(unix)]
+    {
+        assert!(
+            stderr.lines().any(|l| l.contains("gone.txt") && l.contains("skipped")),
+            "{stderr}"
+        );
+        // The link back up is named once and not followed: good.txt is read once.
+        assert_eq!(stderr.matches("up").count(), 1, "{stderr}");
+        let stdout = String::from_utf8_lossy(&run.stdout);
+        assert!(
+            stdout.contains("good.txt") && !stdout.contains("up/good.txt"),
+            "{stdout}"
+        );
+    }
+}
