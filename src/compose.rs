@@ -957,7 +957,7 @@ impl<'a> Composer<'a> {
                 .iter()
                 .filter(|&&c| !used[c] && !self.excluded[c] && fits(self.clen(c)))
                 .count();
-            if !frame_fit.is_empty() && stream.below(frame_fit.len() + 3 * bank_fit) < frame_fit.len() {
+            if !frame_fit.is_empty() && stream.below(frame_fit.len() + bank_fit) < frame_fit.len() {
                 return take_frame(stream, &frame_fit, frame_used);
             }
             let long_tiers: Vec<Box<dyn Fn(usize) -> bool + '_>> = tiers
