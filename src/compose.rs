@@ -21,11 +21,11 @@ use tera::Context;
 
 use crate::avoid::Avoid;
 use crate::bank::{Bank, Kind, Label, Phrase, Unit};
-use crate::brief::Brief;
+use crate::brief::{Brief, Level};
 use crate::cn::{SubStyle, cn_num, point_marker, sub_marker};
 use crate::draft::{Avoided, Draft, Paragraph, Section, Style};
 use crate::error::{Error, Result};
-use crate::render::{Pieces, Slots, Templates};
+use crate::render::{LevelWords, Pieces, Slots, Templates};
 use crate::rng::{Stream, fnv1a};
 
 /// The lowest and highest share of the target length a draft should reach.
@@ -132,6 +132,31 @@ pub struct Composer<'a> {
     repeats: RefCell<Vec<String>>,
     /// Phrase id → candidate, to read back which candidates a draft used.
     by_id: HashMap<String, usize>,
+    /// Other levels' self-references (全市, 我区… in a county's draft): a phrase holding one,
+    /// once rendered, is not used.
+    foreign: Vec<String>,
+}
+
+/// The self-references (全县, 我县…) of every level but the brief's own.
+fn foreign_words(own: &LevelWords) -> Vec<String> {
+    let levels = [
+        (Level::County, "县"),
+        (Level::City, "市"),
+        (Level::District, "区"),
+        (Level::Enterprise, "矿"),
+        (Level::Enterprise, "厂"),
+        (Level::Enterprise, "公司"),
+    ];
+    let mut out = Vec::new();
+    for (level, short) in levels {
+        let w = LevelWords::of(level, short);
+        for word in [w.all, w.we] {
+            if word != own.all && word != own.we && !out.contains(&word) {
+                out.push(word);
+            }
+        }
+    }
+    out
 }
 
 fn has_digit_outside_slots(text: &str) -> bool {
@@ -231,31 +256,28 @@ struct PointPlan {
     themes: Vec<u16>,
 }
 
+/// A sub-point: a bank candidate, or a frame sub-point of the templates (its text).
+#[derive(Clone)]
+enum Sub {
+    Bank(usize),
+    Frame(String),
+}
+
 /// A point being filled.
 struct PointFill {
     stream: Stream,
     plan: PointPlan,
     intro: Option<(String, Option<usize>)>,
-    subs: Vec<usize>,
-    bodies: Vec<usize>,
+    subs: Vec<Sub>,
+    bodies: Vec<Sub>,
     styles: Vec<SubStyle>,
-}
-
-/// What a growing part of the draft can take next.
-#[derive(Clone, Copy)]
-enum Step {
-    Sub(usize),
-    Body(usize),
-    Opening,
-    Closing,
-    Achievement,
-    Problem,
 }
 
 impl<'a> Composer<'a> {
     /// Prepares drafts of `brief` from `bank` and `templates`.
     pub fn new(brief: &'a Brief, bank: &'a Bank, templates: &'a Templates) -> Result<Composer<'a>> {
         let slots = Slots::of(brief);
+        let foreign = foreign_words(&slots.lv);
         let context = slots.context()?;
         let pieces = templates.pieces(brief.kind, &context)?;
         let order = Order::embedded()?;
@@ -371,6 +393,7 @@ impl<'a> Composer<'a> {
             avoided: None,
             repeats: RefCell::new(Vec::new()),
             by_id,
+            foreign,
         })
     }
 
@@ -451,7 +474,7 @@ impl<'a> Composer<'a> {
                 let p = self.phrase(c);
                 let text = self.templates.phrase(&p.text, &self.context).ok()?;
                 let text = text.trim().to_string();
-                if text.is_empty() {
+                if text.is_empty() || self.foreign.iter().any(|w| text.contains(w.as_str())) {
                     return None;
                 }
                 let lead = p
@@ -708,7 +731,86 @@ impl<'a> Composer<'a> {
         indexed.into_iter().map(|(_, p)| p).collect()
     }
 
-    fn start_point(
+    /// The rendered length of candidate `c` (very long if it does not render).
+    fn clen(&self, c: usize) -> usize {
+        self.rendered(c).map_or(usize::MAX / 4, |r| r.chars)
+    }
+
+    /// A weighted pick of the first tier holding a candidate no longer than `room`; when none
+    /// fits and `must` is set, one of the shortest candidates left (within a third of the
+    /// shortest).
+    #[allow(clippy::too_many_arguments)]
+    fn pick_fit(
+        &self,
+        stream: &mut Stream,
+        pool: &[usize],
+        used: &[bool],
+        tiers: &[&dyn Fn(usize) -> bool],
+        room: usize,
+        must: bool,
+        buf: &mut Vec<u64>,
+    ) -> Option<usize> {
+        for keep in tiers {
+            if let Some(c) = self.pick(stream, pool, used, |c| keep(c) && self.clen(c) <= room, buf) {
+                return Some(c);
+            }
+        }
+        if !must {
+            return None;
+        }
+        let shortest = pool
+            .iter()
+            .filter(|&&c| !used[c] && !self.excluded[c] && tiers.iter().any(|k| k(c)))
+            .map(|&c| self.clen(c))
+            .min()?;
+        let limit = shortest + shortest / 3;
+        for keep in tiers {
+            if let Some(c) = self.pick(stream, pool, used, |c| keep(c) && self.clen(c) <= limit, buf) {
+                return Some(c);
+            }
+        }
+        None
+    }
+
+    /// The frame texts of rank `rank` (`rank|text` lines of `piece`).
+    fn frame_texts(&self, piece: &str, rank: u8) -> Vec<&str> {
+        let all: Vec<&str> = self
+            .piece(piece)
+            .iter()
+            .filter_map(|l| {
+                let (r, t) = l.split_once('|')?;
+                (r.trim().parse::<u8>().ok()? == rank).then_some(t.trim())
+            })
+            .collect();
+        self.fresh(&all, |t| t, piece)
+    }
+
+    /// The text of a sub-point, its lead's length in bytes and its phrase, if from the bank.
+    fn sub_text<'s>(&'s self, sub: &'s Sub) -> Option<(&'s str, usize, Option<usize>)> {
+        match sub {
+            Sub::Bank(c) => self.rendered(*c).map(|r| (r.text.as_str(), r.lead_len, Some(*c))),
+            Sub::Frame(t) => {
+                let lead = t
+                    .char_indices()
+                    .find(|(_, ch)| matches!(ch, '。' | '；' | '！'))
+                    .map_or(t.len(), |(i, ch)| i + ch.len_utf8());
+                Some((t.as_str(), lead, None))
+            }
+        }
+    }
+
+    fn sub_len(&self, sub: &Sub) -> usize {
+        match sub {
+            Sub::Bank(c) => self.clen(*c),
+            Sub::Frame(t) => chars(t),
+        }
+    }
+
+    /// Composes a point from the stream of `place` within `budget` characters: an intro when
+    /// the budget has room for one, two to four sub-points, and body paragraphs for long
+    /// budgets; candidates are drawn among all that fit the room left, themed ones first.
+    #[allow(clippy::too_many_arguments)]
+    fn fill_point(
         &self,
         seed: u64,
         place: &str,
@@ -716,6 +818,7 @@ impl<'a> Composer<'a> {
         used: &mut [bool],
         styles: &[SubStyle],
         frame_used: &mut Vec<String>,
+        budget: usize,
     ) -> PointFill {
         let mut stream = Stream::new(seed, place);
         let mut order = styles.to_vec();
@@ -723,61 +826,166 @@ impl<'a> Composer<'a> {
         let mut buf = Vec::new();
         let themes = plan.themes.clone();
         let rank = plan.rank;
-        let tiers: [&dyn Fn(usize) -> bool; 3] = [
-            &|c| !themes.is_empty() && self.shares_theme(c, &themes),
-            &|c| self.cands[c].rank == rank,
-            &|_| true,
-        ];
-        let intro = match self.pick_tiered(&mut stream, &self.pools.intros, used, &tiers[..2], &mut buf) {
-            Some(c) => {
-                used[c] = true;
-                self.rendered(c).map(|r| (r.text.clone(), Some(c)))
-            }
-            None => {
-                let frame: Vec<&str> = self
-                    .piece("intro")
-                    .iter()
-                    .filter_map(|l| {
-                        let (r, t) = l.split_once('|')?;
-                        let fits = r.trim().parse::<u8>().ok()? == rank;
-                        (fits && !frame_used.iter().any(|u| u == t.trim())).then_some(t.trim())
-                    })
-                    .collect();
-                let frame = self.fresh(&frame, |t| t, "point introduction");
-                let t = stream.pick(&frame).map(|t| (*t).to_string());
-                if let Some(t) = &t {
-                    frame_used.push(t.clone());
+        let themed = |c: usize| !themes.is_empty() && self.shares_theme(c, &themes);
+        let same_rank = |c: usize| self.cands[c].rank == rank;
+        let tiers: [&dyn Fn(usize) -> bool; 3] = [&themed, &same_rank, &|_| true];
+        let mut rem = budget.saturating_sub(chars(&plan.heading) + 2);
+        // Intro: only when two sub-points of ordinary length remain affordable after it.
+        let mut intro = None;
+        if rem >= 320 {
+            let room = (rem * 3 / 10).max(rem.saturating_sub(260).min(rem / 2)).min(rem / 2);
+            let picked = self.pick_fit(
+                &mut stream,
+                &self.pools.intros,
+                used,
+                &tiers[..2],
+                room,
+                false,
+                &mut buf,
+            );
+            intro = match picked {
+                Some(c) => {
+                    used[c] = true;
+                    self.rendered(c).map(|r| (r.text.clone(), Some(c)))
                 }
-                t.map(|t| (t, None))
-            }
-        };
-        PointFill {
+                None => {
+                    let frame: Vec<&str> = self
+                        .piece("intro")
+                        .iter()
+                        .filter_map(|l| {
+                            let (r, t) = l.split_once('|')?;
+                            let fits = r.trim().parse::<u8>().ok()? == rank && chars(t.trim()) <= room;
+                            (fits && !frame_used.iter().any(|u| u == t.trim())).then_some(t.trim())
+                        })
+                        .collect();
+                    let frame = self.fresh(&frame, |t| t, "point introduction");
+                    let t = stream.pick(&frame).map(|t| (*t).to_string());
+                    if let Some(t) = &t {
+                        frame_used.push(t.clone());
+                    }
+                    t.map(|t| (t, None))
+                }
+            };
+            rem = rem.saturating_sub(intro.as_ref().map_or(0, |(t, _)| chars(t)));
+        }
+        let mut p = PointFill {
             stream,
             plan,
             intro,
             subs: Vec::new(),
             bodies: Vec::new(),
             styles: order,
+        };
+        // Two sub-points, each within its share of the room left; then, while the budget has
+        // room, sub-points up to four and body paragraphs, the longer candidates first when
+        // the room left is large for the places left.
+        let body_cap = (budget / 500).max(4);
+        let slack = budget / 20;
+        let places = |p: &PointFill| (4 - p.subs.len().min(4)) + body_cap.saturating_sub(p.bodies.len());
+        for k in 0..2usize {
+            let room = (rem / (2 - k)) * 6 / 5;
+            let min = rem / places(&p).max(1) / 2;
+            if let Some(sub) = self.next_item(&mut p, false, room, min, true, used, frame_used, &mut buf) {
+                rem = rem.saturating_sub(self.sub_len(&sub) + 2);
+                p.subs.push(sub);
+            }
         }
+        while rem > slack.max(40) {
+            let room = rem + slack;
+            let min = rem / places(&p).max(1) / 2;
+            let mut added = false;
+            if p.subs.len() < 4
+                && let Some(sub) = self.next_item(&mut p, false, room, min, false, used, frame_used, &mut buf)
+            {
+                rem = rem.saturating_sub(self.sub_len(&sub) + 2);
+                p.subs.push(sub);
+                added = true;
+            } else if p.bodies.len() < body_cap
+                && let Some(body) = self.next_item(&mut p, true, room, min, false, used, frame_used, &mut buf)
+            {
+                rem = rem.saturating_sub(self.sub_len(&body));
+                p.bodies.push(body);
+                added = true;
+            }
+            if !added {
+                break;
+            }
+        }
+        p
     }
 
-    fn grow_point(&self, p: &mut PointFill, sub: bool, used: &mut [bool], buf: &mut Vec<u64>) -> Option<usize> {
+    /// The next sub-point (or body paragraph) of `p`: a bank candidate or a frame text of the
+    /// point's rank, drawn in proportion to how many of each fit `room`; those of at least
+    /// `min` characters first.
+    #[allow(clippy::too_many_arguments)]
+    fn next_item(
+        &self,
+        p: &mut PointFill,
+        body: bool,
+        room: usize,
+        min: usize,
+        must: bool,
+        used: &mut [bool],
+        frame_used: &mut Vec<String>,
+        buf: &mut Vec<u64>,
+    ) -> Option<Sub> {
         let PointFill { stream, plan, .. } = p;
         let themes = &plan.themes;
         let rank = plan.rank;
-        let tiers: [&dyn Fn(usize) -> bool; 3] = [
-            &|c| !themes.is_empty() && self.shares_theme(c, themes),
-            &|c| self.cands[c].rank == rank,
-            &|_| true,
-        ];
-        let (pool, tiers) = if sub {
-            (&self.pools.subpoints, &tiers[..])
+        let themed = |c: usize| !themes.is_empty() && self.shares_theme(c, themes);
+        let same_rank = |c: usize| self.cands[c].rank == rank;
+        let all_tiers: [&dyn Fn(usize) -> bool; 3] = [&themed, &same_rank, &|_| true];
+        let (pool, piece, tiers) = if body {
+            (&self.pools.bodies, "body", &all_tiers[..2])
         } else {
-            (&self.pools.bodies, &tiers[..2])
+            (&self.pools.subpoints, "subpoint", &all_tiers[..])
         };
-        let c = self.pick_tiered(stream, pool, used, tiers, buf)?;
-        used[c] = true;
-        Some(c)
+        let frame: Vec<&str> = self
+            .frame_texts(piece, rank)
+            .into_iter()
+            .filter(|t| !frame_used.iter().any(|u| u == t))
+            .collect();
+        let take_frame = |stream: &mut Stream, options: &[&str], frame_used: &mut Vec<String>| {
+            let t = (*stream.pick(options)?).to_string();
+            frame_used.push(t.clone());
+            Some(Sub::Frame(t))
+        };
+        for lower in [min, 0] {
+            let fits = |n: usize| n <= room && n >= lower;
+            let frame_fit: Vec<&str> = frame.iter().copied().filter(|t| fits(chars(t))).collect();
+            let bank_fit = pool
+                .iter()
+                .filter(|&&c| !used[c] && !self.excluded[c] && fits(self.clen(c)))
+                .count();
+            if !frame_fit.is_empty() && stream.below(frame_fit.len() + bank_fit) < frame_fit.len() {
+                return take_frame(stream, &frame_fit, frame_used);
+            }
+            let long_tiers: Vec<Box<dyn Fn(usize) -> bool + '_>> = tiers
+                .iter()
+                .map(|t| Box::new(move |c: usize| t(c) && self.clen(c) >= lower) as Box<dyn Fn(usize) -> bool>)
+                .collect();
+            let refs: Vec<&dyn Fn(usize) -> bool> = long_tiers.iter().map(AsRef::as_ref).collect();
+            if let Some(c) = self.pick_fit(stream, pool, used, &refs, room, false, buf) {
+                used[c] = true;
+                return Some(Sub::Bank(c));
+            }
+            if !frame_fit.is_empty() {
+                return take_frame(stream, &frame_fit, frame_used);
+            }
+        }
+        if !must {
+            return None;
+        }
+        if let Some(c) = self.pick_fit(stream, pool, used, tiers, room, true, buf) {
+            used[c] = true;
+            return Some(Sub::Bank(c));
+        }
+        let shortest = frame.iter().map(|t| chars(t)).min()?;
+        let short: Vec<&str> = frame
+            .into_iter()
+            .filter(|t| chars(t) <= shortest + shortest / 3)
+            .collect();
+        take_frame(stream, &short, frame_used)
     }
 
     /// The sub-point numbering style of a point: the first of its preferences that suits its
@@ -787,11 +995,11 @@ impl<'a> Composer<'a> {
             SubStyle::Yao => p
                 .subs
                 .iter()
-                .all(|&c| self.rendered(c).is_some_and(|r| r.text.starts_with('要'))),
+                .all(|s| self.sub_text(s).is_some_and(|(t, _, _)| t.starts_with('要'))),
             SubStyle::Paren => p
                 .subs
                 .iter()
-                .all(|&c| self.rendered(c).is_some_and(|r| r.lead_len < r.text.len())),
+                .all(|s| self.sub_text(s).is_some_and(|(t, lead, _)| lead < t.len())),
             _ => true,
         };
         p.styles.iter().copied().find(|&s| ok(s)).unwrap_or(SubStyle::Arabic)
@@ -819,81 +1027,129 @@ impl<'a> Composer<'a> {
                 0,
             ));
         }
-        for &c in &p.bodies {
-            if let Some(r) = self.rendered(c) {
-                out.push(para(r.text.clone(), Style::Body, vec![self.id(c)], 0));
+        for body in &p.bodies {
+            if let Some((text, _, c)) = self.sub_text(body) {
+                let ids = c.map(|c| vec![self.id(c)]).unwrap_or_default();
+                out.push(para(text.to_string(), Style::Body, ids, 0));
             }
         }
         let style = self.style_of(p);
         let mut k = 0;
-        for &c in &p.subs {
-            let Some(r) = self.rendered(c) else { continue };
+        for sub in &p.subs {
+            let Some((text, lead_len, c)) = self.sub_text(sub) else {
+                continue;
+            };
             k += 1;
             let m = sub_marker(style, k);
-            let ids = vec![self.id(c)];
+            let ids = c.map(|c| vec![self.id(c)]).unwrap_or_default();
             match style {
                 SubStyle::Paren => {
-                    let lead = heading_text(&r.text[..r.lead_len]);
+                    let lead = heading_text(&text[..lead_len]);
                     // The phrase's id goes with its first paragraph only.
                     out.push(para(format!("{m}{lead}"), Style::Heading2, ids, 0));
-                    out.push(para(
-                        r.text[r.lead_len..].trim().to_string(),
-                        Style::Body,
-                        Vec::new(),
-                        0,
-                    ));
+                    out.push(para(text[lead_len..].trim().to_string(), Style::Body, Vec::new(), 0));
                 }
                 SubStyle::Yao => {
-                    let text = r.text.strip_prefix('要').unwrap_or(&r.text);
-                    let lead_len = m.len() + r.lead_len - (r.text.len() - text.len());
-                    out.push(para(format!("{m}{text}"), Style::Body, ids, lead_len));
+                    let rest = text.strip_prefix('要').unwrap_or(text);
+                    let lead_len = m.len() + lead_len - (text.len() - rest.len());
+                    out.push(para(format!("{m}{rest}"), Style::Body, ids, lead_len));
                 }
                 SubStyle::Shi | SubStyle::Arabic => {
-                    out.push(para(format!("{m}{}", r.text), Style::Body, ids, m.len() + r.lead_len));
+                    out.push(para(format!("{m}{text}"), Style::Body, ids, m.len() + lead_len));
                 }
             }
         }
         (heading, out)
     }
 
-    /// The length of candidates' rendered text.
-    fn len_of(&self, cs: impl IntoIterator<Item = usize>) -> usize {
-        cs.into_iter().filter_map(|c| self.rendered(c)).map(|r| r.chars).sum()
-    }
-
-    /// The length of a point as it will be printed, near enough (markers count two).
-    fn point_len(&self, p: &PointFill) -> usize {
-        chars(&p.plan.heading)
-            + 2
-            + p.intro.as_ref().map_or(0, |(t, _)| chars(t))
-            + self.len_of(p.bodies.iter().copied())
-            + self.len_of(p.subs.iter().copied())
-            + 2 * p.subs.len()
-    }
-
-    fn paragraphs_chars(ps: &[Paragraph]) -> usize {
-        ps.iter().map(|p| chars(&p.text)).sum()
-    }
-
-    /// Runs the growth steps until the draft reaches the target length: each step takes the next
-    /// preferred item of one section, and is skipped when it would overshoot.
-    fn grow(&self, steps: &[Step], mut total: usize, mut try_step: impl FnMut(Step, usize) -> Option<usize>) {
-        let target = self.brief.outline.length as usize;
-        let enough = target * 97 / 100;
-        let ceiling = target * 112 / 100;
-        for &step in steps {
-            if total >= enough {
-                break;
-            }
-            if let Some(added) = try_step(step, ceiling.saturating_sub(total)) {
-                total += added;
-            }
+    /// The mean length of a piece's alternatives (0 if it has none).
+    fn avg_len(&self, piece: &str) -> usize {
+        let alts = self.piece(piece);
+        if alts.is_empty() {
+            return 0;
         }
+        alts.iter().map(|t| chars(t)).sum::<usize>() / alts.len()
+    }
+
+    /// The mean rendered length of a pool's candidates (0 if none renders).
+    fn pool_mean(&self, pool: &[usize]) -> usize {
+        let lens: Vec<usize> = pool.iter().filter_map(|&c| self.rendered(c)).map(|r| r.chars).collect();
+        lens.iter().sum::<usize>() / lens.len().max(1)
+    }
+
+    /// The length the figures paragraph will have, near enough (its lead varies).
+    fn figures_len(&self) -> usize {
+        if self.brief.figures.is_empty() {
+            return 0;
+        }
+        let clauses: usize = self.brief.figures.iter().map(|f| chars(&f.phrase()) + 1).sum();
+        self.avg_len("figures_lead") + clauses
+    }
+
+    /// Adds phrases of `pool` to `list` while `room` is left, up to `cap` of them; returns the
+    /// length added.
+    #[allow(clippy::too_many_arguments)]
+    fn fill_list(
+        &self,
+        stream: &mut Stream,
+        pool: &[usize],
+        list: &mut Vec<usize>,
+        cap: usize,
+        mut room: usize,
+        used: &mut [bool],
+        buf: &mut Vec<u64>,
+    ) -> usize {
+        let mut added = 0;
+        let slack = room / 10;
+        while list.len() < cap && room > 40 {
+            let Some(c) = self.pick_fit(stream, pool, used, &[&|_| true], room + slack, false, buf) else {
+                break;
+            };
+            used[c] = true;
+            list.push(c);
+            let len = self.clen(c);
+            added += len;
+            room = room.saturating_sub(len);
+        }
+        added
     }
 
     fn leader_speech(&self, seed: u64, used: &mut [bool], warnings: &mut Vec<String>) -> Vec<Section> {
         let mut buf = Vec::new();
         let title = self.title_section(seed);
+        let n = self.brief.outline.points as usize;
+        let target = self.brief.outline.length as usize;
+
+        // Budgets, from the brief alone: the opening's frame and a share of the target, the
+        // closing likewise, the rest shared evenly by the points.
+        let brief = self.brief;
+        let opening_frame = self.avg_len("salutation")
+            + self.avg_len("opening")
+            + self.figures_len()
+            + if brief.meeting.reporter.is_some() {
+                self.avg_len("report")
+            } else {
+                0
+            }
+            + if brief.meeting.commendation {
+                self.avg_len("commend")
+            } else {
+                0
+            }
+            + self.avg_len("announce");
+        // What the opening and closing can hold beyond their frame goes to the points.
+        let opening_more = self.pool_mean(&self.pools.openings) * self.pools.openings.len().min(3)
+            + self.avg_len("opening_more") * self.piece("opening_more").len().min(2);
+        let opening_budget = opening_frame.max(target * 12 / 100).min(opening_frame + opening_more);
+        let first = if self.pools.closings_first.is_empty() {
+            self.avg_len("closing")
+        } else {
+            self.pool_mean(&self.pools.closings_first)
+        };
+        let closing_more = self.pool_mean(&self.pools.closings_more) * self.pools.closings_more.len().min(2);
+        let closing_budget = first.max(target * 5 / 100).min(first + closing_more);
+        let frame_title = self.avg_len("title") + self.avg_len("byline");
+        let point_budget = target.saturating_sub(frame_title + opening_budget + closing_budget) / n.max(1);
 
         // Opening.
         let mut os = Stream::new(seed, "opening");
@@ -911,10 +1167,33 @@ impl<'a> Composer<'a> {
         };
         let announce = self.choose(&mut os, "announce").map(str::to_string);
         let figures = self.figures_paragraph(&mut os);
+        let frame_len: usize = [
+            Some(salutation.as_str()),
+            purpose.as_deref(),
+            figures.as_deref(),
+            report.as_deref(),
+            commend.as_deref(),
+            announce.as_deref(),
+        ]
+        .iter()
+        .map(|t| t.map_or(0, chars))
+        .sum();
         let mut openings: Vec<usize> = Vec::new();
-        if let Some(c) = self.pick(&mut os, &self.pools.openings, used, |_| true, &mut buf) {
-            used[c] = true;
-            openings.push(c);
+        let room = opening_budget.saturating_sub(frame_len);
+        let added = self.fill_list(&mut os, &self.pools.openings, &mut openings, 3, room, used, &mut buf);
+        let mut room = room.saturating_sub(added);
+        let mut more: Vec<String> = Vec::new();
+        let mut options: Vec<&str> = self.piece("opening_more").iter().map(String::as_str).collect();
+        options = self.fresh(&options, |t| t, "opening paragraph");
+        while more.len() < 2 && room > 60 {
+            let fit: Vec<&str> = options
+                .iter()
+                .copied()
+                .filter(|t| chars(t) <= room + room / 10 && !more.iter().any(|m| m == t))
+                .collect();
+            let Some(t) = os.pick(&fit) else { break };
+            room = room.saturating_sub(chars(t));
+            more.push((*t).to_string());
         }
 
         // Points.
@@ -923,19 +1202,10 @@ impl<'a> Composer<'a> {
         let mut points: Vec<PointFill> = Vec::new();
         let mut frame_used = Vec::new();
         for (i, plan) in plans.into_iter().enumerate() {
-            points.push(self.start_point(seed, &format!("point/{}", i + 1), plan, used, &styles, &mut frame_used));
+            let place = format!("point/{}", i + 1);
+            points.push(self.fill_point(seed, &place, plan, used, &styles, &mut frame_used, point_budget));
         }
-        let mut thin_points = 0;
-        for p in &mut points {
-            for _ in 0..2 {
-                if let Some(c) = self.grow_point(p, true, used, &mut buf) {
-                    p.subs.push(c);
-                }
-            }
-            if p.subs.len() < 2 {
-                thin_points += 1;
-            }
-        }
+        let thin_points = points.iter().filter(|p| p.subs.len() < 2).count();
         if thin_points > 0 {
             warnings.push(format!(
                 "{thin_points} points have fewer than two sub-points: the phrase bank has too few for this brief"
@@ -944,86 +1214,31 @@ impl<'a> Composer<'a> {
 
         // Closing.
         let mut cs = Stream::new(seed, "closing");
-        let first_closing = self.pick(&mut cs, &self.pools.closings_first, used, |_| true, &mut buf);
+        let first_closing = self.pick_fit(
+            &mut cs,
+            &self.pools.closings_first,
+            used,
+            &[&|_| true],
+            closing_budget * 6 / 5,
+            false,
+            &mut buf,
+        );
         if let Some(c) = first_closing {
             used[c] = true;
         }
         let closing_frame = self.choose(&mut cs, "closing").map(str::to_string);
+        let first_len = first_closing.map_or_else(|| closing_frame.as_deref().map_or(0, chars), |c| self.clen(c));
         let mut closings_more: Vec<usize> = Vec::new();
-
-        // Length.
-        let frame_len: usize = [
-            Some(salutation.as_str()),
-            purpose.as_deref(),
-            figures.as_deref(),
-            report.as_deref(),
-            commend.as_deref(),
-            announce.as_deref(),
-            first_closing.map_or(closing_frame.as_deref(), |_| None),
-        ]
-        .iter()
-        .map(|t| t.map_or(0, chars))
-        .sum();
-        let total = frame_len
-            + Self::paragraphs_chars(&title.paragraphs)
-            + self.len_of(openings.iter().copied().chain(first_closing))
-            + points.iter().map(|p| self.point_len(p)).sum::<usize>();
-        let n = points.len();
-        let mut steps = Vec::new();
-        steps.extend((0..n).map(Step::Sub));
-        steps.push(Step::Opening);
-        steps.extend((0..n).map(Step::Sub));
-        steps.extend((0..n).map(Step::Body));
-        steps.push(Step::Closing);
-        steps.push(Step::Opening);
-        for _ in 0..3 {
-            steps.extend((0..n).map(Step::Body));
-        }
-        let body_cap = 4;
-        self.grow(&steps, total, |step, room| {
-            let (pool, stream, list, cap): (&[usize], &mut Stream, &mut Vec<usize>, usize) = match step {
-                Step::Sub(k) => {
-                    let p = &mut points[k];
-                    if p.subs.len() >= 4 {
-                        return None;
-                    }
-                    let c = self.grow_point(p, true, used, &mut buf)?;
-                    let len = self.rendered(c).map_or(0, |r| r.chars) + 2;
-                    if len > room {
-                        return None;
-                    }
-                    p.subs.push(c);
-                    return Some(len);
-                }
-                Step::Body(k) => {
-                    let p = &mut points[k];
-                    if p.bodies.len() >= body_cap {
-                        return None;
-                    }
-                    let c = self.grow_point(p, false, used, &mut buf)?;
-                    let len = self.rendered(c).map_or(0, |r| r.chars);
-                    if len > room {
-                        return None;
-                    }
-                    p.bodies.push(c);
-                    return Some(len);
-                }
-                Step::Opening => (&self.pools.openings, &mut os, &mut openings, 3),
-                Step::Closing => (&self.pools.closings_more, &mut cs, &mut closings_more, 1),
-                Step::Achievement | Step::Problem => return None,
-            };
-            if list.len() >= cap {
-                return None;
-            }
-            let c = self.pick(stream, pool, used, |_| true, &mut buf)?;
-            used[c] = true;
-            let len = self.rendered(c).map_or(0, |r| r.chars);
-            if len > room {
-                return None;
-            }
-            list.push(c);
-            Some(len)
-        });
+        let room = closing_budget.saturating_sub(first_len);
+        self.fill_list(
+            &mut cs,
+            &self.pools.closings_more,
+            &mut closings_more,
+            2,
+            room,
+            used,
+            &mut buf,
+        );
         self.leader_sections(
             &title,
             seed,
@@ -1035,7 +1250,7 @@ impl<'a> Composer<'a> {
                 commend.as_deref(),
                 announce.as_deref(),
             ),
-            &openings,
+            (&openings, &more),
             &points,
             (first_closing, closing_frame.as_deref(), &closings_more),
         )
@@ -1047,7 +1262,7 @@ impl<'a> Composer<'a> {
         title: &Section,
         seed: u64,
         frame: OpeningFrame<'_>,
-        openings: &[usize],
+        openings: (&[usize], &[String]),
         points: &[PointFill],
         closing: (Option<usize>, Option<&str>, &[usize]),
     ) -> Vec<Section> {
@@ -1077,16 +1292,28 @@ impl<'a> Composer<'a> {
 
     /// The opening of a leader's speech: salutation, purpose, figures, opening phrases, the
     /// report and commendation, and the announcement of the points.
-    fn opening_paragraphs(&self, frame: OpeningFrame<'_>, openings: &[usize]) -> Vec<Paragraph> {
+    fn opening_paragraphs(&self, frame: OpeningFrame<'_>, openings: (&[usize], &[String])) -> Vec<Paragraph> {
         let (salutation, purpose, figures, report, commend, announce) = frame;
+        let (openings, more) = openings;
         let mut op = vec![para(salutation.to_string(), Style::Salutation, Vec::new(), 0)];
-        for t in [purpose, figures].into_iter().flatten() {
-            op.push(para(t.to_string(), Style::Body, Vec::new(), 0));
-        }
+        op.extend(purpose.map(|t| para(t.to_string(), Style::Body, Vec::new(), 0)));
         for &c in openings {
             if let Some(r) = self.rendered(c) {
                 op.push(para(r.text.clone(), Style::Body, vec![self.id(c)], 0));
             }
+        }
+        // The year's figures follow the look back on it, when the opening has one.
+        let split = |t: &String| {
+            t.split_once('|')
+                .map(|(k, t)| (k.trim() == "back", t.trim().to_string()))
+        };
+        let more: Vec<(bool, String)> = more.iter().filter_map(split).collect();
+        for (_, t) in more.iter().filter(|(back, _)| *back) {
+            op.push(para(t.clone(), Style::Body, Vec::new(), 0));
+        }
+        op.extend(figures.map(|t| para(t.to_string(), Style::Body, Vec::new(), 0)));
+        for (_, t) in more.iter().filter(|(back, _)| !*back) {
+            op.push(para(t.clone(), Style::Body, Vec::new(), 0));
         }
         let event: String = [report, commend].into_iter().flatten().collect();
         if !event.is_empty() {
@@ -1145,7 +1372,8 @@ impl<'a> Composer<'a> {
         stream.pick(&fresh).map(|t| (*t).to_string())
     }
 
-    /// Adds one achievement item (heading and body) to the review; returns its length.
+    /// Adds one achievement item (heading and body) to the review within `room` characters;
+    /// returns its length. With `must`, an item is added even if none fits.
     #[allow(clippy::too_many_arguments)]
     fn add_item(
         &self,
@@ -1155,42 +1383,106 @@ impl<'a> Composer<'a> {
         used: &mut [bool],
         buf: &mut Vec<u64>,
         stream: &mut Stream,
+        room: usize,
+        must: bool,
     ) -> Option<usize> {
         if let Some(h) = self.pick(stream, &self.pools.ach_heads, used, |_| true, buf) {
-            used[h] = true;
             let themes = self.cands[h].themes.clone();
-            let tiers: [&dyn Fn(usize) -> bool; 2] = [&|c| self.shares_theme(c, &themes), &|_| true];
-            let b = self.pick_tiered(stream, &self.pools.ach_bodies, used, &tiers, buf);
-            if let Some(b) = b {
-                used[b] = true;
-            }
             let head = self.rendered(h).map(|r| heading_text(&r.text)).unwrap_or_default();
-            let body = b
-                .and_then(|b| self.rendered(b))
-                .map(|r| r.text.clone())
-                .unwrap_or_default();
-            let len = chars(&head) + chars(&body) + 3;
-            items.push((head, Some(h), body, b));
-            return Some(len);
+            let tiers: [&dyn Fn(usize) -> bool; 2] = [&|c| self.shares_theme(c, &themes), &|_| true];
+            let body_room = room.saturating_sub(chars(&head) + 3);
+            let b = self.pick_fit(stream, &self.pools.ach_bodies, used, &tiers, body_room, must, buf);
+            if let Some(b) = b {
+                used[h] = true;
+                used[b] = true;
+                let body = self.rendered(b).map(|r| r.text.clone()).unwrap_or_default();
+                let len = chars(&head) + chars(&body) + 3;
+                items.push((head, Some(h), body, Some(b)));
+                return Some(len);
+            }
         }
-        if let Some(b) = self.pick(stream, &self.pools.ach_bodies, used, |_| true, buf) {
-            let j = frame_left.pop()?;
-            used[b] = true;
-            let (h, _) = frame_items[j];
-            let body = self.rendered(b).map(|r| r.text.clone()).unwrap_or_default();
-            let len = chars(h) + chars(&body) + 3;
-            items.push((h.to_string(), None, body, Some(b)));
-            return Some(len);
+        let fits = |j: &usize| {
+            let (h, b) = frame_items[*j];
+            must || chars(h) + chars(b) + 3 <= room
+        };
+        if let Some(k) = frame_left.iter().position(fits) {
+            let j = frame_left.remove(k);
+            let (h, body) = frame_items[j];
+            items.push((h.to_string(), None, body.to_string(), None));
+            return Some(chars(h) + chars(body) + 3);
         }
-        let j = frame_left.pop()?;
-        let (h, body) = frame_items[j];
-        items.push((h.to_string(), None, body.to_string(), None));
-        Some(chars(h) + chars(body) + 3)
+        None
+    }
+
+    /// Fills the review's achievements (two to five) and problems (one to three) within
+    /// `budget` characters.
+    #[allow(clippy::too_many_arguments)]
+    fn fill_review(
+        &self,
+        achs: &mut Stream,
+        ps: &mut Stream,
+        items: &mut Vec<Item>,
+        frame_left: &mut Vec<usize>,
+        frame_items: &[(&str, &str)],
+        problems: &mut Vec<usize>,
+        budget: usize,
+        used: &mut [bool],
+        buf: &mut Vec<u64>,
+    ) {
+        let problems_budget = budget / 5;
+        let mut rem = budget - problems_budget;
+        for k in 0..2usize {
+            let room = (rem / (2 - k)) * 6 / 5;
+            if let Some(len) = self.add_item(items, frame_left, frame_items, used, buf, achs, room, true) {
+                rem = rem.saturating_sub(len);
+            }
+        }
+        let slack = budget / 20;
+        while items.len() < 5 && rem > slack.max(60) {
+            match self.add_item(items, frame_left, frame_items, used, buf, achs, rem + slack, false) {
+                Some(len) => rem = rem.saturating_sub(len),
+                None => break,
+            }
+        }
+        let room = problems_budget + rem;
+        if let Some(c) = self.pick_fit(ps, &self.pools.problems, used, &[&|_| true], room, true, buf) {
+            used[c] = true;
+            problems.push(c);
+            let left = room.saturating_sub(self.clen(c));
+            self.fill_list(ps, &self.pools.problems, problems, 3, left, used, buf);
+        }
     }
 
     fn work_report(&self, seed: u64, used: &mut [bool], warnings: &mut Vec<String>) -> Vec<Section> {
         let mut buf = Vec::new();
         let title = self.title_section(seed);
+        let n = self.brief.outline.points as usize;
+        let target = self.brief.outline.length as usize;
+
+        // Budgets, from the brief alone: the frame's expected length, then the rest shared by
+        // the review (two fifths) and the plan's tasks.
+        let frame = self.avg_len("title")
+            + self.avg_len("byline")
+            + self.avg_len("salutation")
+            + self.avg_len("opening")
+            + self.avg_len("review_heading")
+            + self.avg_len("review_intro")
+            + self.figures_len()
+            + self.avg_len("lessons")
+            + self.avg_len("problems_lead")
+            + self.avg_len("plan_heading")
+            + self.avg_len("requirements");
+        let first = if self.pools.closings_first.is_empty() {
+            self.avg_len("closing")
+        } else {
+            self.pool_mean(&self.pools.closings_first)
+        };
+        let closing_more = self.pool_mean(&self.pools.closings_more).min(target / 10);
+        let closing_budget = first.max(target * 4 / 100).min(first + closing_more);
+        let rest = target.saturating_sub(frame + closing_budget);
+        let review_budget = rest * 2 / 5;
+        let task_budget = (rest - review_budget) / n.max(1);
+
         let mut os = Stream::new(seed, "opening");
         let mut opening = Vec::new();
         if let Some(t) = self.choose(&mut os, "salutation") {
@@ -1221,15 +1513,19 @@ impl<'a> Composer<'a> {
         let frame_items = self.fresh(&frame_items, |(_, b)| b, "achievement");
         let mut frame_left: Vec<usize> = (0..frame_items.len()).collect();
         achs.shuffle(&mut frame_left);
-        for _ in 0..2 {
-            self.add_item(&mut items, &mut frame_left, &frame_items, used, &mut buf, &mut achs);
-        }
         let mut ps = Stream::new(seed, "review/problems");
         let mut problems: Vec<usize> = Vec::new();
-        if let Some(c) = self.pick(&mut ps, &self.pools.problems, used, |_| true, &mut buf) {
-            used[c] = true;
-            problems.push(c);
-        }
+        self.fill_review(
+            &mut achs,
+            &mut ps,
+            &mut items,
+            &mut frame_left,
+            &frame_items,
+            &mut problems,
+            review_budget,
+            used,
+            &mut buf,
+        );
         let problems_frame = if problems.is_empty() {
             self.choose(&mut ps, "problems").map(str::to_string)
         } else {
@@ -1249,105 +1545,35 @@ impl<'a> Composer<'a> {
         let mut tasks: Vec<PointFill> = Vec::new();
         let mut frame_used = Vec::new();
         for (i, plan) in plans.into_iter().enumerate() {
-            tasks.push(self.start_point(seed, &format!("plan/{}", i + 1), plan, used, &styles, &mut frame_used));
-        }
-        for p in &mut tasks {
-            for _ in 0..2 {
-                if let Some(c) = self.grow_point(p, true, used, &mut buf) {
-                    p.subs.push(c);
-                }
-            }
+            let place = format!("plan/{}", i + 1);
+            tasks.push(self.fill_point(seed, &place, plan, used, &styles, &mut frame_used, task_budget));
         }
         let mut cs = Stream::new(seed, "closing");
-        let first_closing = self.pick(&mut cs, &self.pools.closings_first, used, |_| true, &mut buf);
+        let first_closing = self.pick_fit(
+            &mut cs,
+            &self.pools.closings_first,
+            used,
+            &[&|_| true],
+            closing_budget * 6 / 5,
+            false,
+            &mut buf,
+        );
         if let Some(c) = first_closing {
             used[c] = true;
         }
         let closing_frame = self.choose(&mut cs, "closing").map(str::to_string);
+        let first_len = first_closing.map_or_else(|| closing_frame.as_deref().map_or(0, chars), |c| self.clen(c));
         let mut closings_more: Vec<usize> = Vec::new();
-
-        let fixed: usize = [&review_heading, &plan_heading].iter().map(|s| chars(s)).sum::<usize>()
-            + [
-                &review_intro,
-                &figures,
-                &lessons,
-                &problems_lead,
-                &problems_frame,
-                &requirements,
-                &closing_frame,
-            ]
-            .iter()
-            .map(|s| s.as_deref().map_or(0, chars))
-            .sum::<usize>()
-            + Self::paragraphs_chars(&title.paragraphs)
-            + Self::paragraphs_chars(&opening);
-        let items_len: usize = items.iter().map(|(h, _, b, _)| chars(h) + chars(b) + 3).sum();
-        let tasks_len: usize = tasks.iter().map(|p| self.point_len(p)).sum();
-        let problems_len: usize = problems.iter().filter_map(|&c| self.rendered(c)).map(|r| r.chars).sum();
-        let total = fixed + items_len + tasks_len + problems_len;
-        let n = tasks.len();
-        let mut steps = vec![Step::Achievement];
-        steps.extend((0..n).map(Step::Sub));
-        steps.push(Step::Problem);
-        steps.push(Step::Achievement);
-        steps.extend((0..n).map(Step::Sub));
-        steps.push(Step::Achievement);
-        steps.push(Step::Closing);
-        for _ in 0..3 {
-            steps.extend((0..n).map(Step::Body));
-            steps.push(Step::Problem);
-        }
-        self.grow(&steps, total, |step, room| match step {
-            Step::Sub(k) | Step::Body(k) => {
-                let sub = matches!(step, Step::Sub(_));
-                let p = &mut tasks[k];
-                if (sub && p.subs.len() >= 4) || (!sub && p.bodies.len() >= 3) {
-                    return None;
-                }
-                let c = self.grow_point(p, sub, used, &mut buf)?;
-                let len = self.rendered(c).map_or(0, |r| r.chars) + 2;
-                if len > room {
-                    return None;
-                }
-                if sub {
-                    p.subs.push(c)
-                } else {
-                    p.bodies.push(c)
-                }
-                Some(len)
-            }
-            Step::Achievement => {
-                if items.len() >= 5 {
-                    return None;
-                }
-                let len = self.add_item(&mut items, &mut frame_left, &frame_items, used, &mut buf, &mut achs)?;
-                if len > room {
-                    items.pop();
-                    return None;
-                }
-                Some(len)
-            }
-            Step::Problem | Step::Closing => {
-                let (pool, stream, list, cap) = if matches!(step, Step::Problem) {
-                    (&self.pools.problems, &mut ps, &mut problems, 3)
-                } else {
-                    (&self.pools.closings_more, &mut cs, &mut closings_more, 1)
-                };
-                if list.len() >= cap {
-                    return None;
-                }
-                let c = self.pick(stream, pool, used, |_| true, &mut buf)?;
-                used[c] = true;
-                let len = self.rendered(c).map_or(0, |r| r.chars);
-                if len > room {
-                    return None;
-                }
-                list.push(c);
-                Some(len)
-            }
-            Step::Opening => None,
-        });
-
+        let room = closing_budget.saturating_sub(first_len);
+        self.fill_list(
+            &mut cs,
+            &self.pools.closings_more,
+            &mut closings_more,
+            1,
+            room,
+            used,
+            &mut buf,
+        );
         // Assemble.
         let review = self.review_paragraphs(ReviewParts {
             heading: review_heading.clone(),

@@ -193,8 +193,11 @@ pub const PIECES: [(&str, &[&str]); 2] = [
             "report",
             "commend",
             "announce",
+            "opening_more",
             "heading",
             "intro",
+            "subpoint",
+            "body",
             "closing",
         ],
     ),
@@ -216,6 +219,8 @@ pub const PIECES: [(&str, &[&str]); 2] = [
             "requirements",
             "heading",
             "intro",
+            "subpoint",
+            "body",
             "closing",
         ],
     ),
@@ -228,7 +233,7 @@ macro_rules! embedded_templates {
     };
 }
 
-const EMBEDDED: [(&str, &str); 27] = embedded_templates!(
+const EMBEDDED: [(&str, &str); 32] = embedded_templates!(
     "leader_speech" / "title",
     "leader_speech" / "byline",
     "leader_speech" / "salutation",
@@ -239,6 +244,9 @@ const EMBEDDED: [(&str, &str); 27] = embedded_templates!(
     "leader_speech" / "announce",
     "leader_speech" / "heading",
     "leader_speech" / "intro",
+    "leader_speech" / "subpoint",
+    "leader_speech" / "body",
+    "leader_speech" / "opening_more",
     "leader_speech" / "closing",
     "work_report" / "title",
     "work_report" / "byline",
@@ -255,6 +263,8 @@ const EMBEDDED: [(&str, &str); 27] = embedded_templates!(
     "work_report" / "requirements",
     "work_report" / "heading",
     "work_report" / "intro",
+    "work_report" / "subpoint",
+    "work_report" / "body",
     "work_report" / "closing",
 );
 

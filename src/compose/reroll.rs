@@ -267,7 +267,7 @@ impl Composer<'_> {
         Section {
             role: "opening".into(),
             heading: None,
-            paragraphs: self.opening_paragraphs(frame, &openings),
+            paragraphs: self.opening_paragraphs(frame, (&openings, &[])),
             seed,
         }
     }
@@ -360,68 +360,29 @@ impl Composer<'_> {
         let mut frame_left: Vec<usize> = (0..frame_items.len()).collect();
         achs.shuffle(&mut frame_left);
         let mut items: Vec<Item> = Vec::new();
-        for _ in 0..2 {
-            self.add_item(&mut items, &mut frame_left, &frame_items, used, &mut buf, &mut achs);
-        }
         let mut ps = Stream::new(seed, "review/problems");
         let mut problems: Vec<usize> = Vec::new();
-        if let Some(c) = self.pick(&mut ps, &self.pools.problems, used, |_| true, &mut buf) {
-            used[c] = true;
-            problems.push(c);
-        }
+        let frame_len = chars(&heading)
+            + [&intro, &figures, &lessons, &problems_lead]
+                .iter()
+                .map(|s| s.as_deref().map_or(0, chars))
+                .sum::<usize>();
+        self.fill_review(
+            &mut achs,
+            &mut ps,
+            &mut items,
+            &mut frame_left,
+            &frame_items,
+            &mut problems,
+            old.len.saturating_sub(frame_len),
+            used,
+            &mut buf,
+        );
         let problems_frame = if problems.is_empty() {
             self.choose_new(&mut ps, "problems", old).map(str::to_string)
         } else {
             None
         };
-        let mut total: usize = chars(&heading)
-            + [&intro, &figures, &lessons, &problems_lead, &problems_frame]
-                .iter()
-                .map(|s| s.as_deref().map_or(0, chars))
-                .sum::<usize>()
-            + items.iter().map(|(h, _, b, _)| chars(h) + chars(b)).sum::<usize>()
-            + self.len_of(problems.iter().copied());
-        let target = old.len;
-        let ceiling = target * 112 / 100;
-        let mut turn = 0;
-        let mut stuck = 0;
-        while total < target * 97 / 100 && stuck < 2 {
-            turn += 1;
-            let added = if turn % 3 == 0 {
-                if problems.len() >= 3 {
-                    None
-                } else {
-                    self.pick(&mut ps, &self.pools.problems, used, |_| true, &mut buf)
-                        .and_then(|c| {
-                            used[c] = true;
-                            let len = self.rendered(c).map_or(0, |r| r.chars);
-                            (total + len <= ceiling).then(|| {
-                                problems.push(c);
-                                len
-                            })
-                        })
-                }
-            } else if items.len() >= 5 {
-                None
-            } else {
-                self.add_item(&mut items, &mut frame_left, &frame_items, used, &mut buf, &mut achs)
-                    .and_then(|len| {
-                        if total + len > ceiling {
-                            items.pop();
-                            None
-                        } else {
-                            Some(len)
-                        }
-                    })
-            };
-            match added {
-                Some(len) => {
-                    total += len;
-                    stuck = 0;
-                }
-                None => stuck += 1,
-            }
-        }
         let paragraphs = self.review_paragraphs(ReviewParts {
             heading: heading.clone(),
             intro,
@@ -546,49 +507,7 @@ impl Composer<'_> {
         } else {
             &[SubStyle::Shi, SubStyle::Yao, SubStyle::Arabic]
         };
-        let mut p: PointFill = self.start_point(seed, place, plan, used, styles, &mut frame_used);
-        for _ in 0..2 {
-            if let Some(c) = self.grow_point(&mut p, true, used, &mut buf) {
-                p.subs.push(c);
-            }
-        }
-        let target = old.len;
-        let ceiling = target * 112 / 100;
-        let body_cap = if leader { 4 } else { 3 };
-        let mut total = self.point_len(&p);
-        let mut stuck = 0;
-        let mut turn = 0;
-        while total < target * 97 / 100 && stuck < 2 {
-            turn += 1;
-            let sub = turn % 2 == 1;
-            let full = if sub {
-                p.subs.len() >= 4
-            } else {
-                p.bodies.len() >= body_cap
-            };
-            let added = if full {
-                None
-            } else {
-                self.grow_point(&mut p, sub, used, &mut buf).and_then(|c| {
-                    let len = self.rendered(c).map_or(0, |r| r.chars) + if sub { 2 } else { 0 };
-                    (total + len <= ceiling).then(|| {
-                        if sub {
-                            p.subs.push(c);
-                        } else {
-                            p.bodies.push(c);
-                        }
-                        len
-                    })
-                })
-            };
-            match added {
-                Some(len) => {
-                    total += len;
-                    stuck = 0;
-                }
-                None => stuck += 1,
-            }
-        }
+        let p: PointFill = self.fill_point(seed, place, plan, used, styles, &mut frame_used, old.len);
         let level = if leader { Style::Heading1 } else { Style::Heading2 };
         let (heading, paragraphs) = self.point_paragraphs(&p, level, number);
         Section {

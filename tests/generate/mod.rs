@@ -425,6 +425,11 @@ fn suite(bank: &Bank, lengths: &[Option<u32>], length_holds: bool, max_overlap: 
         "{} briefs × 4 seeds; worst sentence overlap between seeds {overlap_worst:.2}",
         specs.len()
     );
+    if std::env::var_os("JIANGGAO_SUITE_ALL").is_some() {
+        for f in &failures {
+            eprintln!("FAIL {f}");
+        }
+    }
     assert!(
         failures.is_empty(),
         "{} failures:\n{}",
