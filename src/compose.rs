@@ -135,6 +135,27 @@ pub struct Composer<'a> {
     /// Other levels' self-references (全市, 我区… in a county's draft): a phrase holding one,
     /// once rendered, is not used.
     foreign: Vec<String>,
+    /// The bank's sub-point leads and headings, as [`lead_key`]s: a frame sub-point with one of
+    /// these leads would number the same lead twice.
+    leads: std::collections::HashSet<String>,
+}
+
+/// A lead sentence or heading reduced to what makes two of them the same: its first sentence
+/// without a leading 要 and without end punctuation (要提升职工素质。 = 提升职工素质).
+fn lead_key(text: &str) -> String {
+    let first = text.split_inclusive(['。', '！', '；']).next().unwrap_or(text);
+    first
+        .trim_start_matches('要')
+        .trim_end_matches(['。', '；', '！'])
+        .to_string()
+}
+
+/// Headings that title a whole part of a work report (2025年工作回顾, 上半年工作安排) rather
+/// than a point within it.
+fn is_part_title(text: &str) -> bool {
+    ["工作回顾", "工作安排", "工作要点", "工作任务"]
+        .iter()
+        .any(|t| text.trim_end().ends_with(t))
 }
 
 /// The self-references (全县, 我县…) of every level but the brief's own.
@@ -178,7 +199,7 @@ fn has_digit_outside_slots(text: &str) -> bool {
 
 /// Words that tie an opening paragraph to an event of its own speech: the report just given,
 /// the commendation, the number of points announced. The frame templates say these.
-const OPENING_EVENTS: [&str; 4] = ["刚才", "表彰", "点意见", "几点意见"];
+const OPENING_EVENTS: [&str; 5] = ["刚才", "表彰", "点意见", "几点意见", "报告"];
 
 fn section_seed(seed: u64, place: &str) -> u64 {
     let mut bytes = seed.to_le_bytes().to_vec();
@@ -286,6 +307,7 @@ impl<'a> Composer<'a> {
         let mut pools = Pools::default();
         let focus = &brief.outline.focus;
         let mut ids = std::collections::HashSet::new();
+        let mut leads = std::collections::HashSet::new();
         let mut interned: indexmap::IndexMap<&str, u16> = indexmap::IndexMap::new();
         for (i, p) in bank.phrases.iter().enumerate() {
             if p.level_family != family || !p.era.fits(brief.year) || p.text.trim().is_empty() {
@@ -336,6 +358,21 @@ impl<'a> Composer<'a> {
             let Some(pool) = pool else { continue };
             // A bank may hold one text twice (as two kinds): a draft uses it at most once.
             if !ids.insert(p.id.as_str()) {
+                continue;
+            }
+            // Speeches of one family share sub-point leads and headings word for word (提升职工素质。):
+            // a draft must not number the same lead or heading twice, so only the first is a candidate.
+            let lead = match p.unit {
+                Unit::Subpoint => p.lead.as_deref(),
+                Unit::Heading => Some(p.text.as_str()),
+                _ => None,
+            };
+            if let Some(lead) = lead
+                && !leads.insert(lead_key(lead))
+            {
+                continue;
+            }
+            if p.unit == Unit::Heading && is_part_title(&p.text) {
                 continue;
             }
             pool.push(c);
@@ -394,6 +431,7 @@ impl<'a> Composer<'a> {
             repeats: RefCell::new(Vec::new()),
             by_id,
             foreign,
+            leads,
         })
     }
 
@@ -943,7 +981,7 @@ impl<'a> Composer<'a> {
         let frame: Vec<&str> = self
             .frame_texts(piece, rank)
             .into_iter()
-            .filter(|t| !frame_used.iter().any(|u| u == t))
+            .filter(|t| !frame_used.iter().any(|u| u == t) && (body || !self.leads.contains(&lead_key(t))))
             .collect();
         let take_frame = |stream: &mut Stream, options: &[&str], frame_used: &mut Vec<String>| {
             let t = (*stream.pick(options)?).to_string();

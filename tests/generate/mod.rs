@@ -248,6 +248,25 @@ fn check(b: &Brief, d: &Draft, length_must_hold: bool) -> Vec<String> {
             bad.push(format!("{}: {} sub-points", s.role, numbers.len()));
         }
     }
+    // No heading or sub-point lead twice in a draft (the bank holds shared leads such as 提升职工素质。).
+    let mut leads = BTreeSet::new();
+    for p in d.paragraphs() {
+        let lead = match p.style {
+            Style::Heading1 | Style::Heading2 => p.text.split_once(['、', '）']).map_or(p.text.as_str(), |(_, t)| t),
+            _ if p.lead_len > 0 => p.text.get(..p.lead_len).unwrap_or(""),
+            _ => continue,
+        };
+        let lead: String = lead
+            .chars()
+            .skip_while(|c| !c.is_alphabetic() || c.is_ascii_digit())
+            .collect();
+        let lead = lead
+            .trim_start_matches(|c: char| "一二三四五六七八九十是要".contains(c))
+            .trim_end_matches(['。', '；', '！']);
+        if !lead.is_empty() && !leads.insert(lead.to_string()) {
+            bad.push(format!("lead or heading twice: {lead}"));
+        }
+    }
     let want: Vec<Option<u32>> = (1..=u32::try_from(mains.len()).unwrap_or(0)).map(Some).collect();
     if mains != want {
         bad.push(format!("main headings numbered {mains:?}"));
