@@ -128,12 +128,14 @@ impl Kind {
     }
 }
 
-/// Government bodies (县/市/区) or enterprises (矿/厂/公司): their wording differs.
+/// Government bodies (县/市/区) or enterprises (矿/厂/公司): their wording differs. A `Common`
+/// phrase holds nothing specific to either and serves both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LevelFamily {
     Government,
     Enterprise,
+    Common,
 }
 
 impl LevelFamily {
@@ -143,6 +145,7 @@ impl LevelFamily {
         match self {
             LevelFamily::Government => "government",
             LevelFamily::Enterprise => "enterprise",
+            LevelFamily::Common => "common",
         }
     }
 }

@@ -170,8 +170,8 @@ pub struct PhraseFilter {
     /// Only phrases from this kind of speech.
     #[arg(long, value_parser = ["leader_speech", "work_report"])]
     pub kind: Option<String>,
-    /// Only phrases of this level family: government (县, 市, 区) or enterprise.
-    #[arg(long, value_parser = ["government", "enterprise"])]
+    /// Only phrases of this level family: government (县, 市, 区), enterprise, or common (either).
+    #[arg(long, value_parser = ["government", "enterprise", "common"])]
     pub level_family: Option<String>,
     /// Only phrases whose era fits this year.
     #[arg(long)]

@@ -310,7 +310,10 @@ impl<'a> Composer<'a> {
         let mut leads = std::collections::HashSet::new();
         let mut interned: indexmap::IndexMap<&str, u16> = indexmap::IndexMap::new();
         for (i, p) in bank.phrases.iter().enumerate() {
-            if p.level_family != family || !p.era.fits(brief.year) || p.text.trim().is_empty() {
+            if (p.level_family != family && p.level_family != crate::bank::LevelFamily::Common)
+                || !p.era.fits(brief.year)
+                || p.text.trim().is_empty()
+            {
                 continue;
             }
             if p.text.contains("{%") || p.text.contains("{#") || has_digit_outside_slots(&p.text) {

@@ -43,6 +43,90 @@ fn the_core_sections_are_well_stocked() {
     assert!(count(Label::Closing) >= 12, "{counts:?}");
 }
 
+/// The level words of `data/levels.toml`: every level's self-reference and short patterns and
+/// the words presupposing a level, each with the guard characters of the level word it holds.
+fn level_words() -> Vec<(String, String, String)> {
+    let data: toml::Value = toml::from_str(include_str!("../data/levels.toml")).expect("levels.toml parses");
+    let strings = |v: &toml::Value| -> Vec<String> {
+        v.as_array()
+            .map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect())
+            .unwrap_or_default()
+    };
+    let guard = |word: &str, side: &str| -> String {
+        data["guard"]
+            .get(word)
+            .and_then(|g| g.get(side))
+            .and_then(|s| s.as_str())
+            .unwrap_or("")
+            .to_string()
+    };
+    let mut patterns: Vec<String> = data["self"]
+        .as_array()
+        .expect("self patterns")
+        .iter()
+        .filter_map(|pair| pair.get(0).and_then(|p| p.as_str()).map(str::to_string))
+        .collect();
+    patterns.extend(strings(&data["short"]));
+    let levels: Vec<String> = data["level"].as_table().expect("levels").keys().cloned().collect();
+    assert!(levels.len() >= 6 && patterns.len() >= 10);
+    let mut words = Vec::new();
+    for level in &levels {
+        for p in &patterns {
+            let w = p.replace("{L}", level);
+            let before = if p.starts_with("{L}") {
+                guard(level, "before")
+            } else {
+                String::new()
+            };
+            let after = if p.ends_with("{L}") {
+                guard(level, "after")
+            } else {
+                String::new()
+            };
+            words.push((w, before, after));
+        }
+    }
+    for w in strings(&data["presuppose"]) {
+        words.push((w, String::new(), String::new()));
+    }
+    words
+}
+
+/// `text` with each `{{ slot }}` replaced by a space.
+fn outside_slots(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        out.push(' ');
+        let end = rest[start..].find("}}").map_or(rest.len(), |e| start + e + 2);
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn no_phrase_keeps_a_level_word_outside_its_slots() {
+    let words = level_words();
+    assert!(words.iter().any(|(w, _, _)| w == "全市"));
+    let mut bad = Vec::new();
+    for p in &mine_corpus().phrases {
+        let bare = outside_slots(&p.text);
+        for (w, before, after) in &words {
+            for (at, _) in bare.match_indices(w.as_str()) {
+                let prev = bare[..at].chars().next_back();
+                let next = bare[at + w.len()..].chars().next();
+                if prev.is_some_and(|c| before.contains(c)) || next.is_some_and(|c| after.contains(c)) {
+                    continue;
+                }
+                bad.push(format!("{} {} holds {w}: {}", p.id, p.source, p.text));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
 #[test]
 fn phrases_are_unique_and_subpoint_leads_are_prefixes() {
     let bank = Bank::load(&at("phrasebank")).expect("bank loads");

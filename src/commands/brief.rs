@@ -290,7 +290,11 @@ pub fn check_warnings(brief: &Brief, bank: &Bank) -> Vec<String> {
         let n = bank
             .phrases
             .iter()
-            .filter(|p| p.level_family == family && p.era.fits(brief.year) && p.themes.contains(theme))
+            .filter(|p| {
+                (p.level_family == family || p.level_family == crate::bank::LevelFamily::Common)
+                    && p.era.fits(brief.year)
+                    && p.themes.contains(theme)
+            })
             .count();
         if n < FEW {
             out.push(format!(

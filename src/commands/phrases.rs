@@ -110,7 +110,10 @@ fn validate(bank: &Bank, f: &PhraseFilter) -> Result<Filter> {
         None => None,
         Some("government") => Some(LevelFamily::Government),
         Some("enterprise") => Some(LevelFamily::Enterprise),
-        Some(other) => return Err(usage("--level-family", other, &["government", "enterprise"])),
+        Some("common") => Some(LevelFamily::Common),
+        Some(other) => {
+            return Err(usage("--level-family", other, &["government", "enterprise", "common"]));
+        }
     };
     if let Some(y) = f.year
         && !crate::brief::YEARS.contains(&y)

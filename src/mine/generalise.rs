@@ -247,6 +247,7 @@ fn run(text: &str, facts: &SpeechFacts, census: &Census, frame: Frame, mut notes
     let text = place::slot_org(&text, facts, &mut notes);
     place::check_places(&text)?;
     place::check_enterprises(&text)?;
+    level::check_foreign(&text)?;
     let text = sentences::remove_local(&text, census, &mut notes)?;
     let text = sentences::points(&text, &mut notes);
     defects::check_leftovers(&text)?;

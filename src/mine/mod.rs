@@ -6,6 +6,7 @@
 
 pub mod classify;
 pub mod dedupe;
+pub mod family;
 pub mod generalise;
 pub mod units;
 
@@ -222,6 +223,7 @@ pub fn mine(paths: &[PathBuf], options: Options, mut progress: impl FnMut(usize,
                         }
                         reasons[cand.para].push(why);
                         let lead = (cand.unit == crate::bank::Unit::Subpoint).then(|| units::lead(&text));
+                        let level_family = family::phrase_family(&text, family);
                         mined.phrases.push(Phrase {
                             id: crate::bank::phrase_id(cand.section, &text),
                             section: cand.section,
@@ -231,7 +233,7 @@ pub fn mine(paths: &[PathBuf], options: Options, mut progress: impl FnMut(usize,
                             lead,
                             slots,
                             kind,
-                            level_family: family,
+                            level_family,
                             era,
                             source,
                         });

@@ -73,6 +73,25 @@ pub(super) fn slot_levels(text: &str, facts: &SpeechFacts, notes: &mut Notes) ->
     out
 }
 
+/// Fails when `text` (after the speech's own references were slotted) still holds a level word:
+/// another level's self-reference (全市 in a county's speech means the superior city's area, 县委
+/// in a city's speech a subordinate's committee) or a word presupposing a level (县区, 市县两级).
+/// No slot can stand for those, so the sentence goes or the unit does.
+pub(super) fn check_foreign(text: &str) -> Result<(), String> {
+    let data = &*LEVELS_DATA;
+    match data
+        .level_words_automaton
+        .find_iter(text)
+        .find(|m| guards_allow(text, m.start(), m.end()))
+    {
+        Some(m) => Err(format!(
+            "level word {} not of the speech's own level",
+            &text[m.start()..m.end()]
+        )),
+        None => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,6 +172,39 @@ mod tests {
         assert_eq!(
             slotted("全区各级各类工会组织", &district),
             "{{ lv.all }}各级各类工会组织"
+        );
+    }
+
+    #[test]
+    fn other_levels_words_are_flagged() {
+        let county = county();
+        for (text, word) in [
+            ("推进工资集体协商工作继续走到全市前列", "全市"),
+            ("从我省我市来看", "我市"),
+            ("市县两级总工会主席要由同级党委副职担任", "市县"),
+            ("荣获全区工会创新成果奖", "全区"),
+            ("对市级劳模的收入情况进行调查", "市级"),
+            ("自治区级女职工工作示范点", "自治区"),
+        ] {
+            let text = slotted(text, &county);
+            assert_eq!(
+                check_foreign(&text),
+                Err(format!("level word {word} not of the speech's own level")),
+                "{text}"
+            );
+        }
+        for text in [
+            "{{ lv.all }}各级工会要紧跟{{ lv.party }}的部署",
+            "在{{ lv.upper_union }}的具体指导下",
+            "推进社区工会建设，健全区域协调机制，开拓市场",
+            "在煤矿工会的指导下",
+            "乡镇工会主席由同级党政副职兼任",
+        ] {
+            assert_eq!(check_foreign(&slotted(text, &county)), Ok(()), "{text}");
+        }
+        assert_eq!(
+            slotted("在市工会的具体指导下", &county),
+            "在{{ lv.upper_union }}的具体指导下"
         );
     }
 

@@ -236,6 +236,7 @@ struct LevelFile {
     #[serde(rename = "self")]
     self_refs: Vec<(String, String)>,
     short: Vec<String>,
+    presuppose: Vec<String>,
     level: BTreeMap<String, LevelEntry>,
     guard: BTreeMap<String, GuardEntry>,
 }
@@ -275,6 +276,9 @@ pub(super) struct Guard {
 pub(super) struct Levels {
     pub levels: Vec<Level>,
     pub guards: Vec<Guard>,
+    /// Every self-reference and short pattern of every level, and the words presupposing a
+    /// level: what may not stay in a phrase outside its slots.
+    pub level_words_automaton: AhoCorasick,
 }
 
 /// The static name of a slot of the vocabulary.
@@ -321,6 +325,18 @@ pub(super) static LEVELS_DATA: LazyLock<Levels> = LazyLock::new(|| {
             self_refs: automaton(&self_refs),
         });
     }
+    let mut level_words: Vec<String> = file.presuppose.clone();
+    for word in file.level.keys() {
+        for (pattern, _) in &file.self_refs {
+            level_words.push(pattern.replace("{L}", word));
+        }
+        for pattern in &file.short {
+            level_words.push(pattern.replace("{L}", word));
+        }
+    }
+    level_words.sort();
+    level_words.dedup();
+    let level_words_automaton = automaton(&level_words);
     let guards = file
         .guard
         .into_iter()
@@ -330,7 +346,11 @@ pub(super) static LEVELS_DATA: LazyLock<Levels> = LazyLock::new(|| {
             after: g.after.chars().collect(),
         })
         .collect();
-    Levels { levels, guards }
+    Levels {
+        levels,
+        guards,
+        level_words_automaton,
+    }
 });
 
 // ---------------------------------------------------------------------------------------------
