@@ -341,7 +341,7 @@ impl<'a> Composer<'a> {
                 if hit { bits | (1 << i) } else { bits }
             });
             let focused = focus_bits != 0;
-            let weight = if same_kind { 4 } else { 1 } * if focused { 6 } else { 1 };
+            let weight = if same_kind { 4 } else { 1 } * if focused { 3 } else { 1 };
             let c = cands.len();
             let pool = match (p.section, p.unit) {
                 (Label::Salutation, _) => None,

@@ -406,10 +406,14 @@ fn fixture_bank() -> Bank {
 /// Runs the suite over `bank`; `length_holds` says whether every target must be reached.
 /// `max_overlap`: the share of sentences two seeds may have in common.
 fn suite(bank: &Bank, lengths: &[Option<u32>], length_holds: bool, max_overlap: f64) {
+    suite_of(bank, lengths, length_holds, max_overlap, |_| true);
+}
+
+fn suite_of(bank: &Bank, lengths: &[Option<u32>], length_holds: bool, max_overlap: f64, keep: impl Fn(&Spec) -> bool) {
     let templates = Templates::embedded().expect("templates");
     let mut failures = Vec::new();
     let mut overlap_worst: f64 = 0.0;
-    let specs = specs(lengths);
+    let specs: Vec<Spec> = specs(lengths).into_iter().filter(|s| keep(s)).collect();
     for spec in &specs {
         let b = spec.brief();
         let composer = Composer::new(&b, bank, &templates).expect("composer");
@@ -471,9 +475,7 @@ fn quality_suite_on_the_fixture_bank() {
     );
 }
 
-#[test]
-#[ignore = "the mined bank breaks length, level and seed-overlap rules; being worked on"]
-fn quality_suite_on_the_embedded_bank() {
+fn embedded_bank_if_mined() -> Option<Bank> {
     let bank = Bank::embedded().expect("embedded bank");
     let core = [
         Label::Opening,
@@ -487,13 +489,32 @@ fn quality_suite_on_the_embedded_bank() {
         .filter(|l| bank.phrases.iter().filter(|p| p.section == **l).count() < 10)
         .map(|l| l.as_str())
         .collect();
-    if !thin.is_empty() {
-        eprintln!(
-            "SKIPPED: the embedded phrase bank has fewer than 10 phrases in {thin:?}; the suite runs once the mined bank is in phrasebank/"
-        );
-        return;
+    if thin.is_empty() {
+        Some(bank)
+    } else {
+        eprintln!("SKIPPED: the embedded phrase bank has fewer than 10 phrases in {thin:?}");
+        None
     }
-    suite(&bank, &[None, Some(3000), Some(4000), Some(6000)], true, 0.5);
+}
+
+/// Every rule on the mined bank for government drafts (县, 市, 区) at the usual lengths.
+#[test]
+fn quality_suite_on_the_embedded_bank_for_government_drafts() {
+    if let Some(bank) = embedded_bank_if_mined() {
+        suite_of(&bank, &[None, Some(3000), Some(4000)], true, 0.5, |s| s.level != "企业");
+    }
+}
+
+/// Every rule on the mined bank for every level and length up to 6000 characters. Not met yet:
+/// the bundled corpus holds too few enterprise phrases for 6000-character enterprise drafts and
+/// for two seeds of them to share at most half their sentences, and two-point 6000-character
+/// city drafts share 52–55% of their sentences.
+#[test]
+#[ignore = "enterprise drafts of the bundled bank miss length and seed-overlap rules; see the doc comment"]
+fn quality_suite_on_the_embedded_bank() {
+    if let Some(bank) = embedded_bank_if_mined() {
+        suite(&bank, &[None, Some(3000), Some(4000), Some(6000)], true, 0.5);
+    }
 }
 
 #[test]
