@@ -27,7 +27,7 @@ static GAPS: LazyLock<Rules> = LazyLock::new(|| {
         (r"×{2,}|times;|[*＊]|_{2,}|＿{2,}", "masked text"),
         (r"“\s*”|‘\s*’|「\s*」", "empty quotes"),
         (
-            r"党的(精神|召开|胜利召开|顺利召开|重要讲话|[、，])",
+            r"党的(精神|召开|胜利召开|顺利召开|重要讲话|报告|[、，])",
             "Party congress cut out",
         ),
         (r"[我全本][县市区]规划|“”规划", "five-year plan cut out"),
@@ -35,6 +35,14 @@ static GAPS: LazyLock<Rules> = LazyLock::new(|| {
         (
             r"(贯彻|学习|落实|按照|遵循|领会|主席|书记|席|总理)同志",
             "person's name cut out before 同志",
+        ),
+        (
+            r"(^|[“（，。、；：以与和同对把向将])同志([^们]|$)",
+            "person's name cut out before 同志",
+        ),
+        (
+            r"[^}]同志(所作|所做|作了|做了|作的|做的)",
+            "names who spoke before (…同志作了…): only the brief's reporter may be named",
         ),
         (
             r"(^|[。！？；])(强调|指出|要求)[，：]",
