@@ -88,7 +88,13 @@ pub(super) fn check_foreign(text: &str) -> Result<(), String> {
             "level word {} not of the speech's own level",
             &text[m.start()..m.end()]
         )),
-        None => Ok(()),
+        None => match data.bodies.find_iter(text).find(|m| {
+            let first = m.as_str().chars().next().map_or(0, char::len_utf8);
+            guards_allow(text, m.start(), m.start() + first)
+        }) {
+            Some(m) => Err(format!("department named with its level word: {}", m.as_str())),
+            None => Ok(()),
+        },
     }
 }
 
@@ -193,12 +199,23 @@ mod tests {
                 "{text}"
             );
         }
+        for (text, body) in [
+            ("引导县住建局、县农委等大系统开展劳动竞赛", "县住建局"),
+            ("与市财政局联合下发了实施意见", "市财政局"),
+        ] {
+            assert_eq!(
+                check_foreign(&slotted(text, &county)),
+                Err(format!("department named with its level word: {body}")),
+                "{text}"
+            );
+        }
         for text in [
             "{{ lv.all }}各级工会要紧跟{{ lv.party }}的部署",
             "在{{ lv.upper_union }}的具体指导下",
             "推进社区工会建设，健全区域协调机制，开拓市场",
             "在煤矿工会的指导下",
             "乡镇工会主席由同级党政副职兼任",
+            "市场监督管理局和城区办事处",
         ] {
             assert_eq!(check_foreign(&slotted(text, &county)), Ok(()), "{text}");
         }

@@ -237,6 +237,7 @@ struct LevelFile {
     self_refs: Vec<(String, String)>,
     short: Vec<String>,
     presuppose: Vec<String>,
+    bodies: String,
     level: BTreeMap<String, LevelEntry>,
     guard: BTreeMap<String, GuardEntry>,
 }
@@ -279,6 +280,8 @@ pub(super) struct Levels {
     /// Every self-reference and short pattern of every level, and the words presupposing a
     /// level: what may not stay in a phrase outside its slots.
     pub level_words_automaton: AhoCorasick,
+    /// A department named with a bare level word (县住建局).
+    pub bodies: regex::Regex,
 }
 
 /// The static name of a slot of the vocabulary.
@@ -350,6 +353,7 @@ pub(super) static LEVELS_DATA: LazyLock<Levels> = LazyLock::new(|| {
         levels,
         guards,
         level_words_automaton,
+        bodies: regex::Regex::new(&file.bodies).expect("data/levels.toml bodies compiles"),
     }
 });
 
