@@ -135,9 +135,6 @@ pub struct Composer<'a> {
     /// Other levels' self-references (全市, 我区… in a county's draft): a phrase holding one,
     /// once rendered, is not used.
     foreign: Vec<String>,
-    /// The bank's sub-point leads and headings, as [`lead_key`]s: a frame sub-point with one of
-    /// these leads would number the same lead twice.
-    leads: std::collections::HashSet<String>,
 }
 
 /// A lead sentence or heading reduced to what makes two of them the same: its first sentence
@@ -300,7 +297,7 @@ impl<'a> Composer<'a> {
         let slots = Slots::of(brief);
         let foreign = foreign_words(&slots.lv);
         let context = slots.context()?;
-        let pieces = templates.pieces(brief.kind, &context)?;
+        let mut pieces = templates.pieces(brief.kind, &context)?;
         let order = Order::embedded()?;
         let family = brief.organisation.level.family();
         let mut cands = Vec::new();
@@ -411,6 +408,13 @@ impl<'a> Composer<'a> {
             thin("achievement paragraphs", pools.ach_bodies.len(), 3, &mut warnings);
             thin("problem paragraphs", pools.problems.len(), 1, &mut warnings);
         }
+        // Frame sub-points whose lead the bank already has would number that lead twice.
+        if let Some(subs) = pieces.get_mut("subpoint") {
+            subs.retain(|l| {
+                l.split_once('|')
+                    .is_none_or(|(_, t)| !leads.contains(&lead_key(t.trim())))
+            });
+        }
         let rendered = (0..cands.len()).map(|_| OnceCell::new()).collect();
         let by_id = cands
             .iter()
@@ -434,7 +438,6 @@ impl<'a> Composer<'a> {
             repeats: RefCell::new(Vec::new()),
             by_id,
             foreign,
-            leads,
         })
     }
 
@@ -984,7 +987,7 @@ impl<'a> Composer<'a> {
         let frame: Vec<&str> = self
             .frame_texts(piece, rank)
             .into_iter()
-            .filter(|t| !frame_used.iter().any(|u| u == t) && (body || !self.leads.contains(&lead_key(t))))
+            .filter(|t| !frame_used.iter().any(|u| u == t))
             .collect();
         let take_frame = |stream: &mut Stream, options: &[&str], frame_used: &mut Vec<String>| {
             let t = (*stream.pick(options)?).to_string();
