@@ -1257,32 +1257,7 @@ impl<'a> Composer<'a> {
         }
 
         // Closing.
-        let mut cs = Stream::new(seed, "closing");
-        let first_closing = self.pick_fit(
-            &mut cs,
-            &self.pools.closings_first,
-            used,
-            &[&|_| true],
-            closing_budget * 6 / 5,
-            false,
-            &mut buf,
-        );
-        if let Some(c) = first_closing {
-            used[c] = true;
-        }
-        let closing_frame = self.choose(&mut cs, "closing").map(str::to_string);
-        let first_len = first_closing.map_or_else(|| closing_frame.as_deref().map_or(0, chars), |c| self.clen(c));
-        let mut closings_more: Vec<usize> = Vec::new();
-        let room = closing_budget.saturating_sub(first_len);
-        self.fill_list(
-            &mut cs,
-            &self.pools.closings_more,
-            &mut closings_more,
-            2,
-            room,
-            used,
-            &mut buf,
-        );
+        let (first_closing, closing_frame, closings_more) = self.closing_parts(seed, closing_budget, 2, used, &mut buf);
         self.leader_sections(
             &title,
             seed,
@@ -1298,6 +1273,37 @@ impl<'a> Composer<'a> {
             &points,
             (first_closing, closing_frame.as_deref(), &closings_more),
         )
+    }
+
+    /// The closing's parts from its own stream: a first paragraph from the bank (同志们，…) or
+    /// the frame's, then up to `max_more` further bank paragraphs within `budget`.
+    fn closing_parts(
+        &self,
+        seed: u64,
+        budget: usize,
+        max_more: usize,
+        used: &mut [bool],
+        buf: &mut Vec<u64>,
+    ) -> (Option<usize>, Option<String>, Vec<usize>) {
+        let mut cs = Stream::new(seed, "closing");
+        let first = self.pick_fit(
+            &mut cs,
+            &self.pools.closings_first,
+            used,
+            &[&|_| true],
+            budget * 6 / 5,
+            false,
+            buf,
+        );
+        if let Some(c) = first {
+            used[c] = true;
+        }
+        let frame = self.choose(&mut cs, "closing").map(str::to_string);
+        let first_len = first.map_or_else(|| frame.as_deref().map_or(0, chars), |c| self.clen(c));
+        let mut more: Vec<usize> = Vec::new();
+        let room = budget.saturating_sub(first_len);
+        self.fill_list(&mut cs, &self.pools.closings_more, &mut more, max_more, room, used, buf);
+        (first, frame, more)
     }
 
     #[allow(clippy::type_complexity)]
@@ -1592,32 +1598,7 @@ impl<'a> Composer<'a> {
             let place = format!("plan/{}", i + 1);
             tasks.push(self.fill_point(seed, &place, plan, used, &styles, &mut frame_used, task_budget));
         }
-        let mut cs = Stream::new(seed, "closing");
-        let first_closing = self.pick_fit(
-            &mut cs,
-            &self.pools.closings_first,
-            used,
-            &[&|_| true],
-            closing_budget * 6 / 5,
-            false,
-            &mut buf,
-        );
-        if let Some(c) = first_closing {
-            used[c] = true;
-        }
-        let closing_frame = self.choose(&mut cs, "closing").map(str::to_string);
-        let first_len = first_closing.map_or_else(|| closing_frame.as_deref().map_or(0, chars), |c| self.clen(c));
-        let mut closings_more: Vec<usize> = Vec::new();
-        let room = closing_budget.saturating_sub(first_len);
-        self.fill_list(
-            &mut cs,
-            &self.pools.closings_more,
-            &mut closings_more,
-            1,
-            room,
-            used,
-            &mut buf,
-        );
+        let (first_closing, closing_frame, closings_more) = self.closing_parts(seed, closing_budget, 1, used, &mut buf);
         // Assemble.
         let review = self.review_paragraphs(ReviewParts {
             heading: review_heading.clone(),
