@@ -1275,6 +1275,26 @@ impl<'a> Composer<'a> {
         )
     }
 
+    /// The sections of filled points, `prefix/1`, `prefix/2`…, headed in `style`.
+    fn point_sections<'s>(
+        &'s self,
+        seed: u64,
+        points: &'s [PointFill],
+        prefix: &'s str,
+        style: Style,
+    ) -> impl Iterator<Item = Section> + 's {
+        points.iter().enumerate().map(move |(i, p)| {
+            let place = format!("{prefix}/{}", i + 1);
+            let (heading, paragraphs) = self.point_paragraphs(p, style, i + 1);
+            Section {
+                seed: section_seed(seed, &place),
+                role: place,
+                heading: Some(heading),
+                paragraphs,
+            }
+        })
+    }
+
     /// The closing's parts from its own stream: a first paragraph from the bank (同志们，…) or
     /// the frame's, then up to `max_more` further bank paragraphs within `budget`.
     fn closing_parts(
@@ -1326,16 +1346,7 @@ impl<'a> Composer<'a> {
                 seed: section_seed(seed, "opening"),
             },
         ];
-        for (i, p) in points.iter().enumerate() {
-            let place = format!("point/{}", i + 1);
-            let (heading, paragraphs) = self.point_paragraphs(p, Style::Heading1, i + 1);
-            sections.push(Section {
-                role: place.clone(),
-                heading: Some(heading),
-                paragraphs,
-                seed: section_seed(seed, &place),
-            });
-        }
+        sections.extend(self.point_sections(seed, points, "point", Style::Heading1));
         sections.push(self.closing_section(seed, closing));
         sections
     }
@@ -1633,16 +1644,7 @@ impl<'a> Composer<'a> {
                 seed: section_seed(seed, "plan"),
             },
         ];
-        for (i, p) in tasks.iter().enumerate() {
-            let place = format!("plan/{}", i + 1);
-            let (heading, paragraphs) = self.point_paragraphs(p, Style::Heading2, i + 1);
-            sections.push(Section {
-                role: place.clone(),
-                heading: Some(heading),
-                paragraphs,
-                seed: section_seed(seed, &place),
-            });
-        }
+        sections.extend(self.point_sections(seed, &tasks, "plan", Style::Heading2));
         sections.push(self.closing_section(seed, (first_closing, closing_frame.as_deref(), &closings_more)));
         sections
     }
