@@ -717,14 +717,7 @@ impl<'a> Composer<'a> {
             }
         }
         // Frame headings where the bank had none left.
-        let frame: Vec<(u8, &str)> = self
-            .piece("heading")
-            .iter()
-            .filter_map(|l| {
-                let (r, t) = l.split_once('|')?;
-                Some((r.trim().parse::<u8>().ok()?, t.trim()))
-            })
-            .collect();
+        let frame: Vec<(u8, &str)> = self.ranked("heading").collect();
         let frame = self.fresh(&frame, |(_, t)| t, "heading");
         let mut frame_used = vec![false; frame.len()];
         let mut out = Vec::new();
@@ -816,16 +809,17 @@ impl<'a> Composer<'a> {
         None
     }
 
+    /// The `rank|text` lines of `piece` as (rank, text); lines without a rank are skipped.
+    fn ranked(&self, piece: &str) -> impl Iterator<Item = (u8, &str)> {
+        self.piece(piece).iter().filter_map(|l| {
+            let (r, t) = l.split_once('|')?;
+            Some((r.trim().parse::<u8>().ok()?, t.trim()))
+        })
+    }
+
     /// The frame texts of rank `rank` (`rank|text` lines of `piece`).
     fn frame_texts(&self, piece: &str, rank: u8) -> Vec<&str> {
-        let all: Vec<&str> = self
-            .piece(piece)
-            .iter()
-            .filter_map(|l| {
-                let (r, t) = l.split_once('|')?;
-                (r.trim().parse::<u8>().ok()? == rank).then_some(t.trim())
-            })
-            .collect();
+        let all: Vec<&str> = self.ranked(piece).filter(|(r, _)| *r == rank).map(|(_, t)| t).collect();
         self.fresh(&all, |t| t, piece)
     }
 
@@ -894,13 +888,9 @@ impl<'a> Composer<'a> {
                 }
                 None => {
                     let frame: Vec<&str> = self
-                        .piece("intro")
-                        .iter()
-                        .filter_map(|l| {
-                            let (r, t) = l.split_once('|')?;
-                            let fits = r.trim().parse::<u8>().ok()? == rank && chars(t.trim()) <= room;
-                            (fits && !frame_used.iter().any(|u| u == t.trim())).then_some(t.trim())
-                        })
+                        .ranked("intro")
+                        .filter(|&(r, t)| r == rank && chars(t) <= room && !frame_used.iter().any(|u| u == t))
+                        .map(|(_, t)| t)
                         .collect();
                     let frame = self.fresh(&frame, |t| t, "point introduction");
                     let t = stream.pick(&frame).map(|t| (*t).to_string());

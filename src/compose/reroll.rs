@@ -415,14 +415,7 @@ impl Composer<'_> {
         let number: usize = place.rsplit('/').next().and_then(|n| n.parse().ok()).unwrap_or(1);
         let leader = self.brief.kind == Kind::LeaderSpeech;
         let old_heading = old_section.heading.clone().unwrap_or_default();
-        let frame: Vec<(u8, &str)> = self
-            .piece("heading")
-            .iter()
-            .filter_map(|l| {
-                let (r, t) = l.split_once('|')?;
-                Some((r.trim().parse::<u8>().ok()?, t.trim()))
-            })
-            .collect();
+        let frame: Vec<(u8, &str)> = self.ranked("heading").collect();
         let old_phrase = old_section
             .paragraphs
             .first()
