@@ -188,29 +188,7 @@ fn marker(text: &str, style: Style) -> Option<(&'static str, u32)> {
             let n: String = text.chars().take_while(|c| *c != '、').collect();
             (n.len() < text.len()).then(|| jianggao::cn::parse_cn_num(&n).map(|n| ("main", n)))?
         }
-        Style::Heading2 => {
-            let rest = text.strip_prefix('（')?;
-            let end = rest.find('）')?;
-            jianggao::cn::parse_cn_num(&rest[..end]).map(|n| ("paren", n))
-        }
-        Style::Body => {
-            let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
-            if !digits.is_empty() && text[digits.len()..].starts_with('.') {
-                return digits.parse().ok().map(|n| ("arabic", n));
-            }
-            for (suffix, name) in [("是", "shi"), ("要", "yao")] {
-                for len in 1..=2 {
-                    let head: String = text.chars().take(len).collect();
-                    if let Some(n) = jianggao::cn::parse_cn_num(&head)
-                        && text[head.len()..].starts_with(suffix)
-                    {
-                        return Some((name, n));
-                    }
-                }
-            }
-            None
-        }
-        _ => None,
+        _ => crate::generate::marker(text, style),
     }
 }
 

@@ -171,7 +171,7 @@ fn draft_len(d: &Draft) -> usize {
 }
 
 /// Which sub-point style a paragraph starts with, and its number.
-fn marker(text: &str, style: Style) -> Option<(&'static str, u32)> {
+pub(crate) fn marker(text: &str, style: Style) -> Option<(&'static str, u32)> {
     if style == Style::Heading2 {
         let rest = text.strip_prefix('（')?;
         let end = rest.find('）')?;
