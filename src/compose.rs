@@ -13,7 +13,7 @@ mod reroll;
 
 pub use reroll::reroll_seed;
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use serde::Deserialize;
@@ -90,6 +90,16 @@ struct Cand {
     focus: u64,
 }
 
+/// The tiers a pick can prefer candidates by (see [`Composer::pick_in_tiers`]).
+const TIERS: usize = 4;
+
+/// What one pass over a pool found: candidates that fit, and each tier's total weight.
+#[derive(Default)]
+struct Tally {
+    fit: usize,
+    weights: [u64; TIERS],
+}
+
 /// A candidate's text rendered for the brief.
 struct Rendered {
     text: String,
@@ -112,29 +122,46 @@ struct Pools {
     problems: Vec<usize>,
 }
 
+impl Pools {
+    /// Keeps in every pool only the candidates that pass `keep`.
+    fn retain(&mut self, keep: impl Fn(usize) -> bool) {
+        for pool in [
+            &mut self.headings,
+            &mut self.intros,
+            &mut self.subpoints,
+            &mut self.bodies,
+            &mut self.openings,
+            &mut self.closings_first,
+            &mut self.closings_more,
+            &mut self.ach_heads,
+            &mut self.ach_bodies,
+            &mut self.problems,
+        ] {
+            pool.retain(|&c| keep(c));
+        }
+    }
+}
+
 /// Everything a brief fixes, ready to make drafts of any seed.
 pub struct Composer<'a> {
     brief: &'a Brief,
     bank: &'a Bank,
-    templates: &'a Templates,
-    context: Context,
     pieces: Pieces,
     cands: Vec<Cand>,
-    rendered: Vec<OnceCell<Option<Rendered>>>,
+    /// Each candidate rendered; a pool holds only those that render.
+    rendered: Vec<Option<Rendered>>,
+    /// The candidates' themes as sets of bits, `theme_words` words each (see [`Composer::bits_of`]).
+    theme_bits: Vec<u64>,
+    theme_words: usize,
     pools: Pools,
     warnings: Vec<String>,
     /// Earlier speeches whose wording the draft must not repeat.
     avoid: Avoid,
-    /// Candidates left out because they overlap `avoid`.
-    excluded: Vec<bool>,
     avoided: Option<Avoided>,
     /// Frame text that had to repeat the avoided text, noted while drafting.
     repeats: RefCell<Vec<String>>,
     /// Phrase id → candidate, to read back which candidates a draft used.
     by_id: HashMap<String, usize>,
-    /// Other levels' self-references (全市, 我区… in a county's draft): a phrase holding one,
-    /// once rendered, is not used.
-    foreign: Vec<String>,
 }
 
 /// A lead sentence or heading reduced to what makes two of them the same: its first sentence
@@ -175,6 +202,33 @@ fn foreign_words(own: &LevelWords) -> Vec<String> {
         }
     }
     out
+}
+
+/// Phrase `p` rendered for the brief; `None` if it does not render, renders empty or holds
+/// another level's self-reference (`foreign`).
+fn render(p: &Phrase, templates: &Templates, context: &Context, foreign: &[String]) -> Option<Rendered> {
+    let text = templates.phrase(&p.text, context).ok()?;
+    let text = text.trim().to_string();
+    if text.is_empty() || foreign.iter().any(|w| text.contains(w.as_str())) {
+        return None;
+    }
+    let lead = p
+        .lead
+        .as_ref()
+        .and_then(|l| templates.phrase(l, context).ok())
+        .filter(|l| !l.is_empty() && text.starts_with(l.as_str()));
+    let lead_len = match lead {
+        Some(l) => l.len(),
+        None => text
+            .char_indices()
+            .find(|(_, ch)| matches!(ch, '。' | '；' | '！'))
+            .map_or(text.len(), |(i, ch)| i + ch.len_utf8()),
+    };
+    Some(Rendered {
+        chars: chars(&text),
+        text,
+        lead_len,
+    })
 }
 
 fn has_digit_outside_slots(text: &str) -> bool {
@@ -285,6 +339,8 @@ enum Sub {
 struct PointFill {
     stream: Stream,
     plan: PointPlan,
+    /// The plan's themes as a set (see [`Composer::bits_of`]).
+    bits: Vec<u64>,
     intro: Option<(String, Option<usize>)>,
     subs: Vec<Sub>,
     bodies: Vec<Sub>,
@@ -415,29 +471,37 @@ impl<'a> Composer<'a> {
                     .is_none_or(|(_, t)| !leads.contains(&lead_key(t.trim())))
             });
         }
-        let rendered = (0..cands.len()).map(|_| OnceCell::new()).collect();
+        let rendered: Vec<Option<Rendered>> = cands
+            .iter()
+            .map(|cand| render(&bank.phrases[cand.phrase], templates, &context, &foreign))
+            .collect();
+        pools.retain(|c| rendered[c].is_some());
+        let theme_words = interned.len().div_ceil(64).max(1);
+        let mut theme_bits = vec![0u64; cands.len() * theme_words];
+        for (c, cand) in cands.iter().enumerate() {
+            for &t in &cand.themes {
+                theme_bits[c * theme_words + usize::from(t) / 64] |= 1 << (t % 64);
+            }
+        }
         let by_id = cands
             .iter()
             .enumerate()
             .map(|(c, cand)| (bank.phrases[cand.phrase].id.clone(), c))
             .collect();
-        let excluded = vec![false; cands.len()];
         Ok(Composer {
             brief,
             bank,
-            templates,
-            context,
             pieces,
             cands,
             rendered,
+            theme_bits,
+            theme_words,
             pools,
             warnings,
             avoid: Avoid::default(),
-            excluded,
             avoided: None,
             repeats: RefCell::new(Vec::new()),
             by_id,
-            foreign,
         })
     }
 
@@ -448,13 +512,11 @@ impl<'a> Composer<'a> {
         if avoid.is_empty() {
             return self;
         }
-        let mut excluded = 0;
-        for c in 0..self.cands.len() {
-            if self.rendered(c).is_some_and(|r| avoid.overlaps(&r.text)) {
-                self.excluded[c] = true;
-                excluded += 1;
-            }
-        }
+        let left_out: Vec<bool> = (0..self.cands.len())
+            .map(|c| self.rendered(c).is_some_and(|r| avoid.overlaps(&r.text)))
+            .collect();
+        let excluded = left_out.iter().filter(|&&out| out).count();
+        self.pools.retain(|c| !left_out[c]);
         self.warnings.push(format!(
             "left out {excluded} of {} candidate phrases that overlap the avoided speeches ({})",
             self.cands.len(),
@@ -513,33 +575,7 @@ impl<'a> Composer<'a> {
     }
 
     fn rendered(&self, c: usize) -> Option<&Rendered> {
-        self.rendered[c]
-            .get_or_init(|| {
-                let p = self.phrase(c);
-                let text = self.templates.phrase(&p.text, &self.context).ok()?;
-                let text = text.trim().to_string();
-                if text.is_empty() || self.foreign.iter().any(|w| text.contains(w.as_str())) {
-                    return None;
-                }
-                let lead = p
-                    .lead
-                    .as_ref()
-                    .and_then(|l| self.templates.phrase(l, &self.context).ok())
-                    .filter(|l| !l.is_empty() && text.starts_with(l.as_str()));
-                let lead_len = match lead {
-                    Some(l) => l.len(),
-                    None => text
-                        .char_indices()
-                        .find(|(_, ch)| matches!(ch, '。' | '；' | '！'))
-                        .map_or(text.len(), |(i, ch)| i + ch.len_utf8()),
-                };
-                Some(Rendered {
-                    chars: chars(&text),
-                    text,
-                    lead_len,
-                })
-            })
-            .as_ref()
+        self.rendered[c].as_ref()
     }
 
     fn id(&self, c: usize) -> String {
@@ -550,31 +586,9 @@ impl<'a> Composer<'a> {
         self.pieces.get(name).map_or(&[], Vec::as_slice)
     }
 
-    /// A weighted pick among `pool`'s unused, renderable candidates that pass `keep`.
-    fn pick(
-        &self,
-        stream: &mut Stream,
-        pool: &[usize],
-        used: &[bool],
-        keep: impl Fn(usize) -> bool,
-        buf: &mut Vec<u64>,
-    ) -> Option<usize> {
-        buf.clear();
-        buf.extend(pool.iter().map(|&c| {
-            if used[c] || self.excluded[c] || !keep(c) {
-                0
-            } else {
-                self.cands[c].weight
-            }
-        }));
-        loop {
-            let i = stream.weighted(buf)?;
-            let c = pool[i];
-            if self.rendered(c).is_some() {
-                return Some(c);
-            }
-            buf[i] = 0;
-        }
+    /// A weighted pick among `pool`'s unused candidates that pass `keep`.
+    fn pick(&self, stream: &mut Stream, pool: &[usize], used: &[bool], keep: impl Fn(usize) -> bool) -> Option<usize> {
+        self.pick_in_tiers(stream, pool, used, |c| keep(c).then_some(0))
     }
 
     /// Picks in tiers: the first tier that has an unused candidate wins.
@@ -584,13 +598,99 @@ impl<'a> Composer<'a> {
         pool: &[usize],
         used: &[bool],
         tiers: &[&dyn Fn(usize) -> bool],
-        buf: &mut Vec<u64>,
     ) -> Option<usize> {
-        tiers.iter().find_map(|keep| self.pick(stream, pool, used, keep, buf))
+        self.pick_in_tiers(stream, pool, used, |c| tiers.iter().position(|keep| keep(c)))
+    }
+
+    /// A weighted pick among `pool`'s unused candidates in the lowest tier that `tier` gives any
+    /// of them (`None` leaves a candidate out).
+    fn pick_in_tiers(
+        &self,
+        stream: &mut Stream,
+        pool: &[usize],
+        used: &[bool],
+        tier: impl Fn(usize) -> Option<usize>,
+    ) -> Option<usize> {
+        let tally = self.tally(pool, used, |_| true, &tier);
+        self.draw(stream, pool, used, &tier, &tally)
+    }
+
+    /// One pass over `pool`'s unused candidates: how many pass `fits`, and the weight of those
+    /// in each tier.
+    fn tally(
+        &self,
+        pool: &[usize],
+        used: &[bool],
+        fits: impl Fn(usize) -> bool,
+        tier: impl Fn(usize) -> Option<usize>,
+    ) -> Tally {
+        let mut tally = Tally::default();
+        for &c in pool {
+            if used[c] {
+                continue;
+            }
+            tally.fit += usize::from(fits(c));
+            if let Some(w) = tier(c).and_then(|t| tally.weights.get_mut(t)) {
+                *w += self.cands[c].weight;
+            }
+        }
+        tally
+    }
+
+    /// The weighted draw among the candidates of the lowest tier `tally` found weight in.
+    fn draw(
+        &self,
+        stream: &mut Stream,
+        pool: &[usize],
+        used: &[bool],
+        tier: impl Fn(usize) -> Option<usize>,
+        tally: &Tally,
+    ) -> Option<usize> {
+        let t = tally.weights.iter().position(|&w| w > 0)?;
+        let mut target = stream.below_u64(tally.weights[t]);
+        for &c in pool {
+            if used[c] || tier(c) != Some(t) {
+                continue;
+            }
+            let w = self.cands[c].weight;
+            if target < w {
+                return Some(c);
+            }
+            target -= w;
+        }
+        None
     }
 
     fn shares_theme(&self, c: usize, themes: &[u16]) -> bool {
         self.cands[c].themes.iter().any(|t| themes.contains(t))
+    }
+
+    /// `themes` as a set of bits, one word per 64 interned themes.
+    fn bits_of(&self, themes: &[u16]) -> Vec<u64> {
+        let mut bits = vec![0u64; self.theme_words];
+        for &t in themes {
+            bits[usize::from(t) / 64] |= 1 << (t % 64);
+        }
+        bits
+    }
+
+    /// Whether candidate `c` has a theme of the set `bits`.
+    fn shares_bits(&self, c: usize, bits: &[u64]) -> bool {
+        let words = &self.theme_bits[c * self.theme_words..(c + 1) * self.theme_words];
+        words.iter().zip(bits).any(|(a, b)| a & b != 0)
+    }
+
+    /// The tier of candidate `c` for a point of `rank` whose themes are `bits`: 0 when it shares
+    /// a theme, 1 when it is of the same rank, 2 otherwise; only the first `tiers` count.
+    fn point_tier(&self, c: usize, bits: &[u64], rank: u8, tiers: usize) -> Option<usize> {
+        let t = if self.shares_bits(c, bits) {
+            0
+        } else if self.cands[c].rank == rank {
+            1
+        } else {
+            2
+        };
+        (t < tiers).then_some(t)
     }
 
     /// A piece's alternative chosen by `stream`, or `None` if the template gave none.
@@ -668,7 +768,6 @@ impl<'a> Composer<'a> {
         let mut s = Stream::new(seed, place);
         let profiles = profiles(self.brief.kind, n);
         let profile = s.pick(&profiles).cloned().unwrap_or_default();
-        let mut buf = Vec::new();
         let mut used_themes: Vec<u16> = Vec::new();
         // slots: (wanted rank, chosen heading)
         let mut slots: Vec<(u8, Option<usize>)> = profile.iter().map(|&r| (r, None)).collect();
@@ -684,7 +783,7 @@ impl<'a> Composer<'a> {
                 break;
             }
             let matches = |c: usize| self.cands[c].focus & (1 << fi) != 0;
-            let Some(c) = self.pick(&mut s, pool, used, |c| matches(c) && fresh(c, &used_themes), &mut buf) else {
+            let Some(c) = self.pick(&mut s, pool, used, |c| matches(c) && fresh(c, &used_themes)) else {
                 continue;
             };
             let rank = self.cands[c].rank;
@@ -711,7 +810,7 @@ impl<'a> Composer<'a> {
                 &|c| fresh(c, &ut),
                 &|c| self.cands[c].themes.first().is_none_or(|t| !ut.contains(t)),
             ];
-            if let Some(c) = self.pick_tiered(&mut s, pool, used, &tiers, &mut buf) {
+            if let Some(c) = self.pick_tiered(&mut s, pool, used, &tiers) {
                 slot.1 = Some(c);
                 take(c, used, &mut used_themes);
             }
@@ -776,37 +875,29 @@ impl<'a> Composer<'a> {
     /// A weighted pick of the first tier holding a candidate no longer than `room`; when none
     /// fits and `must` is set, one of the shortest candidates left (within a third of the
     /// shortest).
-    #[allow(clippy::too_many_arguments)]
     fn pick_fit(
         &self,
         stream: &mut Stream,
         pool: &[usize],
         used: &[bool],
-        tiers: &[&dyn Fn(usize) -> bool],
+        tier: impl Fn(usize) -> Option<usize>,
         room: usize,
         must: bool,
-        buf: &mut Vec<u64>,
     ) -> Option<usize> {
-        for keep in tiers {
-            if let Some(c) = self.pick(stream, pool, used, |c| keep(c) && self.clen(c) <= room, buf) {
-                return Some(c);
-            }
+        let tier = &tier;
+        let within = |limit: usize| move |c: usize| if self.clen(c) <= limit { tier(c) } else { None };
+        if let Some(c) = self.pick_in_tiers(stream, pool, used, within(room)) {
+            return Some(c);
         }
         if !must {
             return None;
         }
         let shortest = pool
             .iter()
-            .filter(|&&c| !used[c] && !self.excluded[c] && tiers.iter().any(|k| k(c)))
+            .filter(|&&c| !used[c] && tier(c).is_some())
             .map(|&c| self.clen(c))
             .min()?;
-        let limit = shortest + shortest / 3;
-        for keep in tiers {
-            if let Some(c) = self.pick(stream, pool, used, |c| keep(c) && self.clen(c) <= limit, buf) {
-                return Some(c);
-            }
-        }
-        None
+        self.pick_in_tiers(stream, pool, used, within(shortest + shortest / 3))
     }
 
     /// The `rank|text` lines of `piece` as (rank, text); lines without a rank are skipped.
@@ -861,26 +952,15 @@ impl<'a> Composer<'a> {
         let mut stream = Stream::new(seed, place);
         let mut order = styles.to_vec();
         stream.shuffle(&mut order);
-        let mut buf = Vec::new();
-        let themes = plan.themes.clone();
+        let bits = self.bits_of(&plan.themes);
         let rank = plan.rank;
-        let themed = |c: usize| !themes.is_empty() && self.shares_theme(c, &themes);
-        let same_rank = |c: usize| self.cands[c].rank == rank;
-        let tiers: [&dyn Fn(usize) -> bool; 3] = [&themed, &same_rank, &|_| true];
         let mut rem = budget.saturating_sub(chars(&plan.heading) + 2);
         // Intro: only when two sub-points of ordinary length remain affordable after it.
         let mut intro = None;
         if rem >= 320 {
             let room = (rem * 3 / 10).max(rem.saturating_sub(260).min(rem / 2)).min(rem / 2);
-            let picked = self.pick_fit(
-                &mut stream,
-                &self.pools.intros,
-                used,
-                &tiers[..2],
-                room,
-                false,
-                &mut buf,
-            );
+            let tier = |c: usize| self.point_tier(c, &bits, rank, 2);
+            let picked = self.pick_fit(&mut stream, &self.pools.intros, used, tier, room, false);
             intro = match picked {
                 Some(c) => {
                     used[c] = true;
@@ -905,6 +985,7 @@ impl<'a> Composer<'a> {
         let mut p = PointFill {
             stream,
             plan,
+            bits,
             intro,
             subs: Vec::new(),
             bodies: Vec::new(),
@@ -919,7 +1000,7 @@ impl<'a> Composer<'a> {
         for k in 0..2usize {
             let room = (rem / (2 - k)) * 6 / 5;
             let min = rem / places(&p).max(1) / 2;
-            if let Some(sub) = self.next_item(&mut p, false, room, min, true, used, frame_used, &mut buf) {
+            if let Some(sub) = self.next_item(&mut p, false, room, min, true, used, frame_used) {
                 rem = rem.saturating_sub(self.sub_len(&sub) + 2);
                 p.subs.push(sub);
             }
@@ -929,13 +1010,13 @@ impl<'a> Composer<'a> {
             let min = rem / places(&p).max(1) / 2;
             let mut added = false;
             if p.subs.len() < 4
-                && let Some(sub) = self.next_item(&mut p, false, room, min, false, used, frame_used, &mut buf)
+                && let Some(sub) = self.next_item(&mut p, false, room, min, false, used, frame_used)
             {
                 rem = rem.saturating_sub(self.sub_len(&sub) + 2);
                 p.subs.push(sub);
                 added = true;
             } else if p.bodies.len() < body_cap
-                && let Some(body) = self.next_item(&mut p, true, room, min, false, used, frame_used, &mut buf)
+                && let Some(body) = self.next_item(&mut p, true, room, min, false, used, frame_used)
             {
                 rem = rem.saturating_sub(self.sub_len(&body));
                 p.bodies.push(body);
@@ -961,19 +1042,16 @@ impl<'a> Composer<'a> {
         must: bool,
         used: &mut [bool],
         frame_used: &mut Vec<String>,
-        buf: &mut Vec<u64>,
     ) -> Option<Sub> {
-        let PointFill { stream, plan, .. } = p;
-        let themes = &plan.themes;
+        let PointFill { stream, plan, bits, .. } = p;
+        let bits: &[u64] = bits;
         let rank = plan.rank;
-        let themed = |c: usize| !themes.is_empty() && self.shares_theme(c, themes);
-        let same_rank = |c: usize| self.cands[c].rank == rank;
-        let all_tiers: [&dyn Fn(usize) -> bool; 3] = [&themed, &same_rank, &|_| true];
         let (pool, piece, tiers) = if body {
-            (&self.pools.bodies, "body", &all_tiers[..2])
+            (&self.pools.bodies, "body", 2)
         } else {
-            (&self.pools.subpoints, "subpoint", &all_tiers[..])
+            (&self.pools.subpoints, "subpoint", 3)
         };
+        let tier = |c: usize| self.point_tier(c, bits, rank, tiers);
         let frame: Vec<&str> = self
             .frame_texts(piece, rank)
             .into_iter()
@@ -987,19 +1065,12 @@ impl<'a> Composer<'a> {
         for lower in [min, 0] {
             let fits = |n: usize| n <= room && n >= lower;
             let frame_fit: Vec<&str> = frame.iter().copied().filter(|t| fits(chars(t))).collect();
-            let bank_fit = pool
-                .iter()
-                .filter(|&&c| !used[c] && !self.excluded[c] && fits(self.clen(c)))
-                .count();
-            if !frame_fit.is_empty() && stream.below(frame_fit.len() + bank_fit) < frame_fit.len() {
+            let fitting = |c: usize| if fits(self.clen(c)) { tier(c) } else { None };
+            let tally = self.tally(pool, used, |c| fits(self.clen(c)), fitting);
+            if !frame_fit.is_empty() && stream.below(frame_fit.len() + tally.fit) < frame_fit.len() {
                 return take_frame(stream, &frame_fit, frame_used);
             }
-            let long_tiers: Vec<Box<dyn Fn(usize) -> bool + '_>> = tiers
-                .iter()
-                .map(|t| Box::new(move |c: usize| t(c) && self.clen(c) >= lower) as Box<dyn Fn(usize) -> bool>)
-                .collect();
-            let refs: Vec<&dyn Fn(usize) -> bool> = long_tiers.iter().map(AsRef::as_ref).collect();
-            if let Some(c) = self.pick_fit(stream, pool, used, &refs, room, false, buf) {
+            if let Some(c) = self.draw(stream, pool, used, fitting, &tally) {
                 used[c] = true;
                 return Some(Sub::Bank(c));
             }
@@ -1010,7 +1081,7 @@ impl<'a> Composer<'a> {
         if !must {
             return None;
         }
-        if let Some(c) = self.pick_fit(stream, pool, used, tiers, room, true, buf) {
+        if let Some(c) = self.pick_fit(stream, pool, used, tier, room, true) {
             used[c] = true;
             return Some(Sub::Bank(c));
         }
@@ -1131,12 +1202,11 @@ impl<'a> Composer<'a> {
         cap: usize,
         mut room: usize,
         used: &mut [bool],
-        buf: &mut Vec<u64>,
     ) -> usize {
         let mut added = 0;
         let slack = room / 10;
         while list.len() < cap && room > 40 {
-            let Some(c) = self.pick_fit(stream, pool, used, &[&|_| true], room + slack, false, buf) else {
+            let Some(c) = self.pick_fit(stream, pool, used, |_| Some(0), room + slack, false) else {
                 break;
             };
             used[c] = true;
@@ -1149,7 +1219,6 @@ impl<'a> Composer<'a> {
     }
 
     fn leader_speech(&self, seed: u64, used: &mut [bool], warnings: &mut Vec<String>) -> Vec<Section> {
-        let mut buf = Vec::new();
         let title = self.title_section(seed);
         let n = self.brief.outline.points as usize;
         let target = self.brief.outline.length as usize;
@@ -1214,7 +1283,7 @@ impl<'a> Composer<'a> {
         .sum();
         let mut openings: Vec<usize> = Vec::new();
         let room = opening_budget.saturating_sub(frame_len);
-        let added = self.fill_list(&mut os, &self.pools.openings, &mut openings, 3, room, used, &mut buf);
+        let added = self.fill_list(&mut os, &self.pools.openings, &mut openings, 3, room, used);
         let mut room = room.saturating_sub(added);
         let mut more: Vec<String> = Vec::new();
         let mut options: Vec<&str> = self.piece("opening_more").iter().map(String::as_str).collect();
@@ -1247,7 +1316,7 @@ impl<'a> Composer<'a> {
         }
 
         // Closing.
-        let (first_closing, closing_frame, closings_more) = self.closing_parts(seed, closing_budget, 2, used, &mut buf);
+        let (first_closing, closing_frame, closings_more) = self.closing_parts(seed, closing_budget, 2, used);
         self.leader_sections(
             &title,
             seed,
@@ -1293,17 +1362,15 @@ impl<'a> Composer<'a> {
         budget: usize,
         max_more: usize,
         used: &mut [bool],
-        buf: &mut Vec<u64>,
     ) -> (Option<usize>, Option<String>, Vec<usize>) {
         let mut cs = Stream::new(seed, "closing");
         let first = self.pick_fit(
             &mut cs,
             &self.pools.closings_first,
             used,
-            &[&|_| true],
+            |_| Some(0),
             budget * 6 / 5,
             false,
-            buf,
         );
         if let Some(c) = first {
             used[c] = true;
@@ -1312,7 +1379,7 @@ impl<'a> Composer<'a> {
         let first_len = first.map_or_else(|| frame.as_deref().map_or(0, chars), |c| self.clen(c));
         let mut more: Vec<usize> = Vec::new();
         let room = budget.saturating_sub(first_len);
-        self.fill_list(&mut cs, &self.pools.closings_more, &mut more, max_more, room, used, buf);
+        self.fill_list(&mut cs, &self.pools.closings_more, &mut more, max_more, room, used);
         (first, frame, more)
     }
 
@@ -1432,17 +1499,16 @@ impl<'a> Composer<'a> {
         frame_left: &mut Vec<usize>,
         frame_items: &[(&str, &str)],
         used: &mut [bool],
-        buf: &mut Vec<u64>,
         stream: &mut Stream,
         room: usize,
         must: bool,
     ) -> Option<usize> {
-        if let Some(h) = self.pick(stream, &self.pools.ach_heads, used, |_| true, buf) {
-            let themes = self.cands[h].themes.clone();
+        if let Some(h) = self.pick(stream, &self.pools.ach_heads, used, |_| true) {
             let head = self.rendered(h).map(|r| heading_text(&r.text)).unwrap_or_default();
-            let tiers: [&dyn Fn(usize) -> bool; 2] = [&|c| self.shares_theme(c, &themes), &|_| true];
+            let bits = self.bits_of(&self.cands[h].themes);
+            let tier = |c: usize| Some(usize::from(!self.shares_bits(c, &bits)));
             let body_room = room.saturating_sub(chars(&head) + 3);
-            let b = self.pick_fit(stream, &self.pools.ach_bodies, used, &tiers, body_room, must, buf);
+            let b = self.pick_fit(stream, &self.pools.ach_bodies, used, tier, body_room, must);
             if let Some(b) = b {
                 used[h] = true;
                 used[b] = true;
@@ -1478,34 +1544,32 @@ impl<'a> Composer<'a> {
         problems: &mut Vec<usize>,
         budget: usize,
         used: &mut [bool],
-        buf: &mut Vec<u64>,
     ) {
         let problems_budget = budget / 5;
         let mut rem = budget - problems_budget;
         for k in 0..2usize {
             let room = (rem / (2 - k)) * 6 / 5;
-            if let Some(len) = self.add_item(items, frame_left, frame_items, used, buf, achs, room, true) {
+            if let Some(len) = self.add_item(items, frame_left, frame_items, used, achs, room, true) {
                 rem = rem.saturating_sub(len);
             }
         }
         let slack = budget / 20;
         while items.len() < 5 && rem > slack.max(60) {
-            match self.add_item(items, frame_left, frame_items, used, buf, achs, rem + slack, false) {
+            match self.add_item(items, frame_left, frame_items, used, achs, rem + slack, false) {
                 Some(len) => rem = rem.saturating_sub(len),
                 None => break,
             }
         }
         let room = problems_budget + rem;
-        if let Some(c) = self.pick_fit(ps, &self.pools.problems, used, &[&|_| true], room, true, buf) {
+        if let Some(c) = self.pick_fit(ps, &self.pools.problems, used, |_| Some(0), room, true) {
             used[c] = true;
             problems.push(c);
             let left = room.saturating_sub(self.clen(c));
-            self.fill_list(ps, &self.pools.problems, problems, 3, left, used, buf);
+            self.fill_list(ps, &self.pools.problems, problems, 3, left, used);
         }
     }
 
     fn work_report(&self, seed: u64, used: &mut [bool], warnings: &mut Vec<String>) -> Vec<Section> {
-        let mut buf = Vec::new();
         let title = self.title_section(seed);
         let n = self.brief.outline.points as usize;
         let target = self.brief.outline.length as usize;
@@ -1575,7 +1639,6 @@ impl<'a> Composer<'a> {
             &mut problems,
             review_budget,
             used,
-            &mut buf,
         );
         let problems_frame = if problems.is_empty() {
             self.choose(&mut ps, "problems").map(str::to_string)
@@ -1599,7 +1662,7 @@ impl<'a> Composer<'a> {
             let place = format!("plan/{}", i + 1);
             tasks.push(self.fill_point(seed, &place, plan, used, &styles, &mut frame_used, task_budget));
         }
-        let (first_closing, closing_frame, closings_more) = self.closing_parts(seed, closing_budget, 1, used, &mut buf);
+        let (first_closing, closing_frame, closings_more) = self.closing_parts(seed, closing_budget, 1, used);
         // Assemble.
         let review = self.review_paragraphs(ReviewParts {
             heading: review_heading.clone(),

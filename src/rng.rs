@@ -88,7 +88,7 @@ impl Stream {
         None
     }
 
-    fn below_u64(&mut self, n: u64) -> u64 {
+    pub fn below_u64(&mut self, n: u64) -> u64 {
         loop {
             let x = self.next_u64();
             let m = u128::from(x) * u128::from(n);

@@ -200,10 +200,9 @@ impl Composer<'_> {
         total: &mut usize,
         target: usize,
     ) {
-        let mut buf = Vec::new();
         let ceiling = target * 112 / 100;
         while list.len() < cap && *total < target * 97 / 100 {
-            let Some(c) = self.pick(stream, pool, used, |_| true, &mut buf) else {
+            let Some(c) = self.pick(stream, pool, used, |_| true) else {
                 break;
             };
             used[c] = true;
@@ -291,8 +290,7 @@ impl Composer<'_> {
 
     fn closing(&self, seed: u64, old: &Old, used: &mut [bool]) -> Section {
         let mut cs = Stream::new(seed, "closing");
-        let mut buf = Vec::new();
-        let first = self.pick(&mut cs, &self.pools.closings_first, used, |_| true, &mut buf);
+        let first = self.pick(&mut cs, &self.pools.closings_first, used, |_| true);
         if let Some(c) = first {
             used[c] = true;
         }
@@ -334,7 +332,6 @@ impl Composer<'_> {
     }
 
     fn review(&self, seed: u64, old: &Old, used: &mut [bool]) -> Section {
-        let mut buf = Vec::new();
         let mut rs = Stream::new(seed, "review");
         let heading = format!(
             "{}{}",
@@ -376,7 +373,6 @@ impl Composer<'_> {
             &mut problems,
             old.len.saturating_sub(frame_len),
             used,
-            &mut buf,
         );
         let problems_frame = if problems.is_empty() {
             self.choose_new(&mut ps, "problems", old).map(str::to_string)
@@ -436,7 +432,6 @@ impl Composer<'_> {
             .flat_map(|&c| self.cands[c].themes.iter().copied())
             .collect();
         let mut s = Stream::new(seed, &format!("{place}/heading"));
-        let mut buf = Vec::new();
         let fresh = |c: usize| !self.shares_theme(c, &other_themes);
         let tiers: [&dyn Fn(usize) -> bool; 4] = [
             &|c| self.cands[c].rank == want && fresh(c),
@@ -444,7 +439,7 @@ impl Composer<'_> {
             &|c| fresh(c),
             &|_| true,
         ];
-        let plan = match self.pick_tiered(&mut s, &self.pools.headings, used, &tiers, &mut buf) {
+        let plan = match self.pick_tiered(&mut s, &self.pools.headings, used, &tiers) {
             Some(c) => {
                 used[c] = true;
                 PointPlan {
