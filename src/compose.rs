@@ -16,6 +16,7 @@ pub use reroll::reroll_seed;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use indexmap::IndexMap;
 use serde::Deserialize;
 use tera::Context;
 
@@ -92,12 +93,25 @@ struct Cand {
 
 /// The tiers a pick can prefer candidates by (see [`Composer::pick_in_tiers`]).
 const TIERS: usize = 4;
+pub static SCANNED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+pub static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// What one pass over a pool found: candidates that fit, and each tier's total weight.
 #[derive(Default)]
 struct Tally {
     fit: usize,
     weights: [u64; TIERS],
+}
+
+/// What a pick reads of a candidate, packed for scanning pools.
+#[derive(Clone, Copy)]
+struct Hot {
+    /// Rendered length in characters (very long if the candidate does not render).
+    chars: u32,
+    weight: u32,
+    rank: u8,
+    /// The first word of the candidate's theme bits.
+    bits: u64,
 }
 
 /// A candidate's text rendered for the brief.
@@ -147,12 +161,16 @@ pub struct Composer<'a> {
     brief: &'a Brief,
     bank: &'a Bank,
     pieces: Pieces,
+    /// The `rank|text` lines of each piece as (rank, text); lines without a rank are left out.
+    ranked: IndexMap<String, Vec<(u8, String)>>,
     cands: Vec<Cand>,
     /// Each candidate rendered; a pool holds only those that render.
     rendered: Vec<Option<Rendered>>,
     /// The candidates' themes as sets of bits, `theme_words` words each (see [`Composer::bits_of`]).
     theme_bits: Vec<u64>,
     theme_words: usize,
+    /// Per candidate, what picks read.
+    hot: Vec<Hot>,
     pools: Pools,
     warnings: Vec<String>,
     /// Earlier speeches whose wording the draft must not repeat.
@@ -361,7 +379,7 @@ impl<'a> Composer<'a> {
         let focus = &brief.outline.focus;
         let mut ids = std::collections::HashSet::new();
         let mut leads = std::collections::HashSet::new();
-        let mut interned: indexmap::IndexMap<&str, u16> = indexmap::IndexMap::new();
+        let mut interned: IndexMap<&str, u16> = indexmap::IndexMap::new();
         for (i, p) in bank.phrases.iter().enumerate() {
             if (p.level_family != family && p.level_family != crate::bank::LevelFamily::Common)
                 || !p.era.fits(brief.year)
@@ -471,6 +489,19 @@ impl<'a> Composer<'a> {
                     .is_none_or(|(_, t)| !leads.contains(&lead_key(t.trim())))
             });
         }
+        let ranked = pieces
+            .iter()
+            .map(|(name, lines)| {
+                let ranked = lines
+                    .iter()
+                    .filter_map(|l| {
+                        let (r, t) = l.split_once('|')?;
+                        Some((r.trim().parse::<u8>().ok()?, t.trim().to_string()))
+                    })
+                    .collect();
+                (name.clone(), ranked)
+            })
+            .collect();
         let rendered: Vec<Option<Rendered>> = cands
             .iter()
             .map(|cand| render(&bank.phrases[cand.phrase], templates, &context, &foreign))
@@ -483,6 +514,18 @@ impl<'a> Composer<'a> {
                 theme_bits[c * theme_words + usize::from(t) / 64] |= 1 << (t % 64);
             }
         }
+        let hot = cands
+            .iter()
+            .enumerate()
+            .map(|(c, cand)| Hot {
+                chars: rendered[c]
+                    .as_ref()
+                    .map_or(u32::MAX / 4, |r| u32::try_from(r.chars).unwrap_or(u32::MAX / 4)),
+                weight: u32::try_from(cand.weight).unwrap_or(u32::MAX),
+                rank: cand.rank,
+                bits: theme_bits[c * theme_words],
+            })
+            .collect();
         let by_id = cands
             .iter()
             .enumerate()
@@ -491,11 +534,13 @@ impl<'a> Composer<'a> {
         Ok(Composer {
             brief,
             bank,
+            ranked,
             pieces,
             cands,
             rendered,
             theme_bits,
             theme_words,
+            hot,
             pools,
             warnings,
             avoid: Avoid::default(),
@@ -625,13 +670,15 @@ impl<'a> Composer<'a> {
         tier: impl Fn(usize) -> Option<usize>,
     ) -> Tally {
         let mut tally = Tally::default();
+        SCANNED.fetch_add(pool.len(), std::sync::atomic::Ordering::Relaxed);
+        CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         for &c in pool {
             if used[c] {
                 continue;
             }
             tally.fit += usize::from(fits(c));
             if let Some(w) = tier(c).and_then(|t| tally.weights.get_mut(t)) {
-                *w += self.cands[c].weight;
+                *w += u64::from(self.hot[c].weight);
             }
         }
         tally
@@ -652,7 +699,7 @@ impl<'a> Composer<'a> {
             if used[c] || tier(c) != Some(t) {
                 continue;
             }
-            let w = self.cands[c].weight;
+            let w = u64::from(self.hot[c].weight);
             if target < w {
                 return Some(c);
             }
@@ -676,6 +723,9 @@ impl<'a> Composer<'a> {
 
     /// Whether candidate `c` has a theme of the set `bits`.
     fn shares_bits(&self, c: usize, bits: &[u64]) -> bool {
+        if let [word] = bits {
+            return self.hot[c].bits & word != 0;
+        }
         let words = &self.theme_bits[c * self.theme_words..(c + 1) * self.theme_words];
         words.iter().zip(bits).any(|(a, b)| a & b != 0)
     }
@@ -685,7 +735,7 @@ impl<'a> Composer<'a> {
     fn point_tier(&self, c: usize, bits: &[u64], rank: u8, tiers: usize) -> Option<usize> {
         let t = if self.shares_bits(c, bits) {
             0
-        } else if self.cands[c].rank == rank {
+        } else if self.hot[c].rank == rank {
             1
         } else {
             2
@@ -869,7 +919,7 @@ impl<'a> Composer<'a> {
 
     /// The rendered length of candidate `c` (very long if it does not render).
     fn clen(&self, c: usize) -> usize {
-        self.rendered(c).map_or(usize::MAX / 4, |r| r.chars)
+        self.hot[c].chars as usize
     }
 
     /// A weighted pick of the first tier holding a candidate no longer than `room`; when none
@@ -902,10 +952,11 @@ impl<'a> Composer<'a> {
 
     /// The `rank|text` lines of `piece` as (rank, text); lines without a rank are skipped.
     fn ranked(&self, piece: &str) -> impl Iterator<Item = (u8, &str)> {
-        self.piece(piece).iter().filter_map(|l| {
-            let (r, t) = l.split_once('|')?;
-            Some((r.trim().parse::<u8>().ok()?, t.trim()))
-        })
+        self.ranked
+            .get(piece)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|(r, t)| (*r, t.as_str()))
     }
 
     /// The frame texts of rank `rank` (`rank|text` lines of `piece`).
@@ -1057,25 +1108,27 @@ impl<'a> Composer<'a> {
             .into_iter()
             .filter(|t| !frame_used.iter().any(|u| u == t))
             .collect();
-        let take_frame = |stream: &mut Stream, options: &[&str], frame_used: &mut Vec<String>| {
-            let t = (*stream.pick(options)?).to_string();
+        let take_frame = |stream: &mut Stream, fits: &dyn Fn(&str) -> bool, n: usize, frame_used: &mut Vec<String>| {
+            let k = stream.below(n);
+            let t = frame.iter().copied().filter(|t| fits(t)).nth(k)?.to_string();
             frame_used.push(t.clone());
             Some(Sub::Frame(t))
         };
         for lower in [min, 0] {
             let fits = |n: usize| n <= room && n >= lower;
-            let frame_fit: Vec<&str> = frame.iter().copied().filter(|t| fits(chars(t))).collect();
+            let frame_fits = |t: &str| fits(chars(t));
+            let frame_fit = frame.iter().filter(|t| frame_fits(t)).count();
             let fitting = |c: usize| if fits(self.clen(c)) { tier(c) } else { None };
             let tally = self.tally(pool, used, |c| fits(self.clen(c)), fitting);
-            if !frame_fit.is_empty() && stream.below(frame_fit.len() + tally.fit) < frame_fit.len() {
-                return take_frame(stream, &frame_fit, frame_used);
+            if frame_fit > 0 && stream.below(frame_fit + tally.fit) < frame_fit {
+                return take_frame(stream, &frame_fits, frame_fit, frame_used);
             }
             if let Some(c) = self.draw(stream, pool, used, fitting, &tally) {
                 used[c] = true;
                 return Some(Sub::Bank(c));
             }
-            if !frame_fit.is_empty() {
-                return take_frame(stream, &frame_fit, frame_used);
+            if frame_fit > 0 {
+                return take_frame(stream, &frame_fits, frame_fit, frame_used);
             }
         }
         if !must {
@@ -1086,11 +1139,9 @@ impl<'a> Composer<'a> {
             return Some(Sub::Bank(c));
         }
         let shortest = frame.iter().map(|t| chars(t)).min()?;
-        let short: Vec<&str> = frame
-            .into_iter()
-            .filter(|t| chars(t) <= shortest + shortest / 3)
-            .collect();
-        take_frame(stream, &short, frame_used)
+        let short = |t: &str| chars(t) <= shortest + shortest / 3;
+        let n = frame.iter().filter(|t| short(t)).count();
+        take_frame(stream, &short, n, frame_used)
     }
 
     /// The sub-point numbering style of a point: the first of its preferences that suits its
