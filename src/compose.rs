@@ -162,7 +162,9 @@ pub struct Composer<'a> {
     bank: &'a Bank,
     pieces: Pieces,
     /// The `rank|text` lines of each piece as (rank, text); lines without a rank are left out.
-    ranked: IndexMap<String, Vec<(u8, String)>>,
+    ranked: IndexMap<String, Vec<(u8, String, usize)>>,
+    /// The mean length of each piece's alternatives.
+    piece_means: IndexMap<String, usize>,
     cands: Vec<Cand>,
     /// Each candidate rendered; a pool holds only those that render.
     rendered: Vec<Option<Rendered>>,
@@ -496,10 +498,18 @@ impl<'a> Composer<'a> {
                     .iter()
                     .filter_map(|l| {
                         let (r, t) = l.split_once('|')?;
-                        Some((r.trim().parse::<u8>().ok()?, t.trim().to_string()))
+                        let t = t.trim();
+                        Some((r.trim().parse::<u8>().ok()?, t.to_string(), chars(t)))
                     })
                     .collect();
                 (name.clone(), ranked)
+            })
+            .collect();
+        let piece_means = pieces
+            .iter()
+            .map(|(name, alts)| {
+                let total: usize = alts.iter().map(|t| chars(t)).sum();
+                (name.clone(), total / alts.len().max(1))
             })
             .collect();
         let rendered: Vec<Option<Rendered>> = cands
@@ -535,6 +545,7 @@ impl<'a> Composer<'a> {
             brief,
             bank,
             ranked,
+            piece_means,
             pieces,
             cands,
             rendered,
@@ -764,7 +775,7 @@ impl<'a> Composer<'a> {
             Kind::WorkReport => self.work_report(seed, &mut used, &mut warnings),
         };
         let text = Draft::plain_text(&sections);
-        let total = text.chars().filter(|c| *c != '\n').count();
+        let total = chars(&text) - text.bytes().filter(|&b| b == b'\n').count();
         let target = f64::from(self.brief.outline.length);
         #[allow(clippy::cast_precision_loss)]
         let ratio = total as f64 / target;
@@ -956,13 +967,20 @@ impl<'a> Composer<'a> {
             .get(piece)
             .map_or(&[][..], Vec::as_slice)
             .iter()
-            .map(|(r, t)| (*r, t.as_str()))
+            .map(|(r, t, _)| (*r, t.as_str()))
     }
 
     /// The frame texts of rank `rank` (`rank|text` lines of `piece`).
-    fn frame_texts(&self, piece: &str, rank: u8) -> Vec<&str> {
-        let all: Vec<&str> = self.ranked(piece).filter(|(r, _)| *r == rank).map(|(_, t)| t).collect();
-        self.fresh(&all, |t| t, piece)
+    fn frame_texts(&self, piece: &str, rank: u8) -> Vec<(&str, usize)> {
+        let all: Vec<(&str, usize)> = self
+            .ranked
+            .get(piece)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .filter(|(r, _, _)| *r == rank)
+            .map(|(_, t, n)| (t.as_str(), *n))
+            .collect();
+        self.fresh(&all, |(t, _)| t, piece)
     }
 
     /// The text of a sub-point, its lead's length in bytes and its phrase, if from the bank.
@@ -1103,32 +1121,32 @@ impl<'a> Composer<'a> {
             (&self.pools.subpoints, "subpoint", 3)
         };
         let tier = |c: usize| self.point_tier(c, bits, rank, tiers);
-        let frame: Vec<&str> = self
+        // The frame texts left, with their lengths.
+        let frame: Vec<(&str, usize)> = self
             .frame_texts(piece, rank)
             .into_iter()
-            .filter(|t| !frame_used.iter().any(|u| u == t))
+            .filter(|(t, _)| !frame_used.iter().any(|u| u == t))
             .collect();
-        let take_frame = |stream: &mut Stream, fits: &dyn Fn(&str) -> bool, n: usize, frame_used: &mut Vec<String>| {
+        let take_frame = |stream: &mut Stream, fits: &dyn Fn(usize) -> bool, n: usize, frame_used: &mut Vec<String>| {
             let k = stream.below(n);
-            let t = frame.iter().copied().filter(|t| fits(t)).nth(k)?.to_string();
+            let t = frame.iter().filter(|(_, n)| fits(*n)).nth(k)?.0.to_string();
             frame_used.push(t.clone());
             Some(Sub::Frame(t))
         };
         for lower in [min, 0] {
             let fits = |n: usize| n <= room && n >= lower;
-            let frame_fits = |t: &str| fits(chars(t));
-            let frame_fit = frame.iter().filter(|t| frame_fits(t)).count();
+            let frame_fit = frame.iter().filter(|(_, n)| fits(*n)).count();
             let fitting = |c: usize| if fits(self.clen(c)) { tier(c) } else { None };
             let tally = self.tally(pool, used, |c| fits(self.clen(c)), fitting);
             if frame_fit > 0 && stream.below(frame_fit + tally.fit) < frame_fit {
-                return take_frame(stream, &frame_fits, frame_fit, frame_used);
+                return take_frame(stream, &fits, frame_fit, frame_used);
             }
             if let Some(c) = self.draw(stream, pool, used, fitting, &tally) {
                 used[c] = true;
                 return Some(Sub::Bank(c));
             }
             if frame_fit > 0 {
-                return take_frame(stream, &frame_fits, frame_fit, frame_used);
+                return take_frame(stream, &fits, frame_fit, frame_used);
             }
         }
         if !must {
@@ -1138,9 +1156,9 @@ impl<'a> Composer<'a> {
             used[c] = true;
             return Some(Sub::Bank(c));
         }
-        let shortest = frame.iter().map(|t| chars(t)).min()?;
-        let short = |t: &str| chars(t) <= shortest + shortest / 3;
-        let n = frame.iter().filter(|t| short(t)).count();
+        let shortest = frame.iter().map(|(_, n)| *n).min()?;
+        let short = |n: usize| n <= shortest + shortest / 3;
+        let n = frame.iter().filter(|(_, n)| short(*n)).count();
         take_frame(stream, &short, n, frame_used)
     }
 
@@ -1220,11 +1238,7 @@ impl<'a> Composer<'a> {
 
     /// The mean length of a piece's alternatives (0 if it has none).
     fn avg_len(&self, piece: &str) -> usize {
-        let alts = self.piece(piece);
-        if alts.is_empty() {
-            return 0;
-        }
-        alts.iter().map(|t| chars(t)).sum::<usize>() / alts.len()
+        self.piece_means.get(piece).copied().unwrap_or(0)
     }
 
     /// The mean rendered length of a pool's candidates (0 if none renders).
