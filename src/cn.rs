@@ -6,25 +6,25 @@ const DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '�
 /// Larger numbers fall back to Arabic digits: headings never count that far.
 #[must_use]
 pub fn cn_num(n: u32) -> String {
+    let mut s = String::with_capacity(9);
+    push_cn_num(&mut s, n);
+    s
+}
+
+/// Appends [`cn_num`]`(n)` to `out`.
+fn push_cn_num(out: &mut String, n: u32) {
     match n {
-        0..=9 => DIGITS[n as usize].to_string(),
-        10..=19 => {
-            let mut s = String::from("十");
-            if n > 10 {
-                s.push(DIGITS[(n - 10) as usize]);
+        0..=9 => out.push(DIGITS[n as usize]),
+        10..=99 => {
+            if n >= 20 {
+                out.push(DIGITS[(n / 10) as usize]);
             }
-            s
-        }
-        20..=99 => {
-            let mut s = String::new();
-            s.push(DIGITS[(n / 10) as usize]);
-            s.push('十');
+            out.push('十');
             if !n.is_multiple_of(10) {
-                s.push(DIGITS[(n % 10) as usize]);
+                out.push(DIGITS[(n % 10) as usize]);
             }
-            s
         }
-        _ => n.to_string(),
+        _ => out.push_str(&n.to_string()),
     }
 }
 
@@ -79,18 +79,32 @@ pub enum SubStyle {
 /// The marker of item `n` (1-based) in `style`: 一是, 一要, 1., （一）.
 #[must_use]
 pub fn sub_marker(style: SubStyle, n: u32) -> String {
+    let mut s = String::with_capacity(15);
     match style {
-        SubStyle::Shi => format!("{}是", cn_num(n)),
-        SubStyle::Yao => format!("{}要", cn_num(n)),
-        SubStyle::Arabic => format!("{n}."),
-        SubStyle::Paren => format!("（{}）", cn_num(n)),
+        SubStyle::Shi | SubStyle::Yao => {
+            push_cn_num(&mut s, n);
+            s.push(if style == SubStyle::Shi { '是' } else { '要' });
+        }
+        SubStyle::Arabic => {
+            s.push_str(&n.to_string());
+            s.push('.');
+        }
+        SubStyle::Paren => {
+            s.push('（');
+            push_cn_num(&mut s, n);
+            s.push('）');
+        }
     }
+    s
 }
 
 /// The marker of a main point: 一、二、…
 #[must_use]
 pub fn point_marker(n: u32) -> String {
-    format!("{}、", cn_num(n))
+    let mut s = String::with_capacity(12);
+    push_cn_num(&mut s, n);
+    s.push('、');
+    s
 }
 
 #[cfg(test)]

@@ -165,6 +165,9 @@ pub struct Composer<'a> {
     ranked: IndexMap<String, Vec<(u8, String, usize)>>,
     /// The mean length of each piece's alternatives.
     piece_means: IndexMap<String, usize>,
+    /// The paragraph of the brief's figures, once for each lead of the templates (without a
+    /// lead if they have none); empty if the brief gives no figures.
+    figures: Vec<String>,
     cands: Vec<Cand>,
     /// Each candidate rendered; a pool holds only those that render.
     rendered: Vec<Option<Rendered>>,
@@ -249,6 +252,20 @@ fn render(p: &Phrase, templates: &Templates, context: &Context, foreign: &[Strin
         text,
         lead_len,
     })
+}
+
+/// The paragraph of the brief's figures after each of `leads`, or alone if there are none;
+/// nothing if the brief has no figures.
+fn figures_paragraphs(brief: &Brief, leads: &[String]) -> Vec<String> {
+    if brief.figures.is_empty() {
+        return Vec::new();
+    }
+    let clauses: Vec<String> = brief.figures.iter().map(crate::brief::Figure::phrase).collect();
+    let clauses = clauses.join("；");
+    if leads.is_empty() {
+        return vec![format!("{clauses}。")];
+    }
+    leads.iter().map(|lead| format!("{lead}{clauses}。")).collect()
 }
 
 fn has_digit_outside_slots(text: &str) -> bool {
@@ -505,6 +522,7 @@ impl<'a> Composer<'a> {
                 (name.clone(), ranked)
             })
             .collect();
+        let figures = figures_paragraphs(brief, pieces.get("figures_lead").map_or(&[][..], Vec::as_slice));
         let piece_means = pieces
             .iter()
             .map(|(name, alts)| {
@@ -546,6 +564,7 @@ impl<'a> Composer<'a> {
             bank,
             ranked,
             piece_means,
+            figures,
             pieces,
             cands,
             rendered,
@@ -775,7 +794,11 @@ impl<'a> Composer<'a> {
             Kind::WorkReport => self.work_report(seed, &mut used, &mut warnings),
         };
         let text = Draft::plain_text(&sections);
-        let total = chars(&text) - text.bytes().filter(|&b| b == b'\n').count();
+        let total: usize = sections
+            .iter()
+            .flat_map(|s| &s.paragraphs)
+            .map(|p| chars(&p.text))
+            .sum();
         let target = f64::from(self.brief.outline.length);
         #[allow(clippy::cast_precision_loss)]
         let ratio = total as f64 / target;
@@ -1214,22 +1237,25 @@ impl<'a> Composer<'a> {
                 continue;
             };
             k += 1;
-            let m = sub_marker(style, k);
+            let mut line = sub_marker(style, k);
+            let m = line.len();
             let ids = c.map(|c| vec![self.id(c)]).unwrap_or_default();
             match style {
                 SubStyle::Paren => {
-                    let lead = heading_text(&text[..lead_len]);
+                    line.push_str(&heading_text(&text[..lead_len]));
                     // The phrase's id goes with its first paragraph only.
-                    out.push(para(format!("{m}{lead}"), Style::Heading2, ids, 0));
+                    out.push(para(line, Style::Heading2, ids, 0));
                     out.push(para(text[lead_len..].trim().to_string(), Style::Body, Vec::new(), 0));
                 }
                 SubStyle::Yao => {
                     let rest = text.strip_prefix('要').unwrap_or(text);
-                    let lead_len = m.len() + lead_len - (text.len() - rest.len());
-                    out.push(para(format!("{m}{rest}"), Style::Body, ids, lead_len));
+                    let lead_len = m + lead_len - (text.len() - rest.len());
+                    line.push_str(rest);
+                    out.push(para(line, Style::Body, ids, lead_len));
                 }
                 SubStyle::Shi | SubStyle::Arabic => {
-                    out.push(para(format!("{m}{text}"), Style::Body, ids, m.len() + lead_len));
+                    line.push_str(text);
+                    out.push(para(line, Style::Body, ids, m + lead_len));
                 }
             }
         }
@@ -1249,11 +1275,7 @@ impl<'a> Composer<'a> {
 
     /// The length the figures paragraph will have, near enough (its lead varies).
     fn figures_len(&self) -> usize {
-        if self.brief.figures.is_empty() {
-            return 0;
-        }
-        let clauses: usize = self.brief.figures.iter().map(|f| chars(&f.phrase()) + 1).sum();
-        self.avg_len("figures_lead") + clauses
+        self.figures.iter().map(|t| chars(t)).sum::<usize>() / self.figures.len().max(1)
     }
 
     /// Adds phrases of `pool` to `list` while `room` is left, up to `cap` of them; returns the
@@ -1536,21 +1558,11 @@ impl<'a> Composer<'a> {
     }
 
     fn figures_paragraph(&self, stream: &mut Stream) -> Option<String> {
-        if self.brief.figures.is_empty() {
-            return None;
-        }
-        let clauses: Vec<String> = self.brief.figures.iter().map(crate::brief::Figure::phrase).collect();
-        let clauses = clauses.join("；");
-        let whole: Vec<String> = self
-            .piece("figures_lead")
-            .iter()
-            .map(|lead| format!("{lead}{clauses}。"))
-            .collect();
-        if whole.is_empty() {
-            return Some(format!("{clauses}。"));
+        if self.piece("figures_lead").is_empty() {
+            return self.figures.first().cloned();
         }
         // The figures are the brief's: only the lead can differ from an avoided speech.
-        let all: Vec<&str> = whole.iter().map(String::as_str).collect();
+        let all: Vec<&str> = self.figures.iter().map(String::as_str).collect();
         let fresh = self.fresh(&all, |t| t, "lead for the figures");
         stream.pick(&fresh).map(|t| (*t).to_string())
     }
