@@ -83,7 +83,6 @@ impl Order {
 /// A phrase of the bank that fits the brief.
 struct Cand {
     phrase: usize,
-    weight: u64,
     rank: u8,
     /// The phrase's themes, interned.
     themes: Vec<u16>,
@@ -93,8 +92,6 @@ struct Cand {
 
 /// The tiers a pick can prefer candidates by (see [`Composer::pick_in_tiers`]).
 const TIERS: usize = 4;
-pub static SCANNED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-pub static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// What one pass over a pool found: candidates that fit, and each tier's total weight.
 #[derive(Default)]
@@ -103,15 +100,60 @@ struct Tally {
     weights: [u64; TIERS],
 }
 
-/// What a pick reads of a candidate, packed for scanning pools.
+/// A candidate in a pool, with what picks read of it packed beside it.
 #[derive(Clone, Copy)]
-struct Hot {
-    /// Rendered length in characters (very long if the candidate does not render).
+struct Entry {
+    c: usize,
+    /// Rendered length in characters.
     chars: u32,
     weight: u32,
     rank: u8,
-    /// The first word of the candidate's theme bits.
+    /// The first word of the candidate's theme bits (see [`Composer::bits_of`]).
     bits: u64,
+}
+
+/// One pass over `pool`'s unused candidates: how many pass `fits`, and the weight of those
+/// in each tier.
+fn tally(
+    pool: &[Entry],
+    used: &[bool],
+    fits: impl Fn(&Entry) -> bool,
+    tier: impl Fn(&Entry) -> Option<usize>,
+) -> Tally {
+    let mut tally = Tally::default();
+    for e in pool {
+        if used[e.c] {
+            continue;
+        }
+        tally.fit += usize::from(fits(e));
+        if let Some(w) = tier(e).and_then(|t| tally.weights.get_mut(t)) {
+            *w += u64::from(e.weight);
+        }
+    }
+    tally
+}
+
+/// The weighted draw among the candidates of the lowest tier `tally` found weight in.
+fn draw(
+    stream: &mut Stream,
+    pool: &[Entry],
+    used: &[bool],
+    tier: impl Fn(&Entry) -> Option<usize>,
+    tally: &Tally,
+) -> Option<usize> {
+    let t = tally.weights.iter().position(|&w| w > 0)?;
+    let mut target = stream.below_u64(tally.weights[t]);
+    for e in pool {
+        if used[e.c] || tier(e) != Some(t) {
+            continue;
+        }
+        let w = u64::from(e.weight);
+        if target < w {
+            return Some(e.c);
+        }
+        target -= w;
+    }
+    None
 }
 
 /// A candidate's text rendered for the brief.
@@ -124,21 +166,21 @@ struct Rendered {
 
 #[derive(Default)]
 struct Pools {
-    headings: Vec<usize>,
-    intros: Vec<usize>,
-    subpoints: Vec<usize>,
-    bodies: Vec<usize>,
-    openings: Vec<usize>,
-    closings_first: Vec<usize>,
-    closings_more: Vec<usize>,
-    ach_heads: Vec<usize>,
-    ach_bodies: Vec<usize>,
-    problems: Vec<usize>,
+    headings: Vec<Entry>,
+    intros: Vec<Entry>,
+    subpoints: Vec<Entry>,
+    bodies: Vec<Entry>,
+    openings: Vec<Entry>,
+    closings_first: Vec<Entry>,
+    closings_more: Vec<Entry>,
+    ach_heads: Vec<Entry>,
+    ach_bodies: Vec<Entry>,
+    problems: Vec<Entry>,
 }
 
 impl Pools {
-    /// Keeps in every pool only the candidates that pass `keep`.
-    fn retain(&mut self, keep: impl Fn(usize) -> bool) {
+    /// Calls `f` on every pool.
+    fn each(&mut self, mut f: impl FnMut(&mut Vec<Entry>)) {
         for pool in [
             &mut self.headings,
             &mut self.intros,
@@ -151,7 +193,7 @@ impl Pools {
             &mut self.ach_bodies,
             &mut self.problems,
         ] {
-            pool.retain(|&c| keep(c));
+            f(pool);
         }
     }
 }
@@ -174,8 +216,6 @@ pub struct Composer<'a> {
     /// The candidates' themes as sets of bits, `theme_words` words each (see [`Composer::bits_of`]).
     theme_bits: Vec<u64>,
     theme_words: usize,
-    /// Per candidate, what picks read.
-    hot: Vec<Hot>,
     pools: Pools,
     warnings: Vec<String>,
     /// Earlier speeches whose wording the draft must not repeat.
@@ -468,7 +508,13 @@ impl<'a> Composer<'a> {
             if p.unit == Unit::Heading && is_part_title(&p.text) {
                 continue;
             }
-            pool.push(c);
+            pool.push(Entry {
+                c,
+                chars: 0,
+                weight,
+                rank: order.rank(p),
+                bits: 0,
+            });
             let themes = p
                 .themes
                 .iter()
@@ -479,7 +525,6 @@ impl<'a> Composer<'a> {
                 .collect();
             cands.push(Cand {
                 phrase: i,
-                weight,
                 rank: order.rank(p),
                 themes,
                 focus: focus_bits,
@@ -534,7 +579,6 @@ impl<'a> Composer<'a> {
             .iter()
             .map(|cand| render(&bank.phrases[cand.phrase], templates, &context, &foreign))
             .collect();
-        pools.retain(|c| rendered[c].is_some());
         let theme_words = interned.len().div_ceil(64).max(1);
         let mut theme_bits = vec![0u64; cands.len() * theme_words];
         for (c, cand) in cands.iter().enumerate() {
@@ -542,18 +586,15 @@ impl<'a> Composer<'a> {
                 theme_bits[c * theme_words + usize::from(t) / 64] |= 1 << (t % 64);
             }
         }
-        let hot = cands
-            .iter()
-            .enumerate()
-            .map(|(c, cand)| Hot {
-                chars: rendered[c]
+        pools.each(|pool| {
+            pool.retain(|e| rendered[e.c].is_some());
+            for e in pool {
+                e.chars = rendered[e.c]
                     .as_ref()
-                    .map_or(u32::MAX / 4, |r| u32::try_from(r.chars).unwrap_or(u32::MAX / 4)),
-                weight: u32::try_from(cand.weight).unwrap_or(u32::MAX),
-                rank: cand.rank,
-                bits: theme_bits[c * theme_words],
-            })
-            .collect();
+                    .map_or(0, |r| u32::try_from(r.chars).unwrap_or(u32::MAX));
+                e.bits = theme_bits[e.c * theme_words];
+            }
+        });
         let by_id = cands
             .iter()
             .enumerate()
@@ -570,7 +611,6 @@ impl<'a> Composer<'a> {
             rendered,
             theme_bits,
             theme_words,
-            hot,
             pools,
             warnings,
             avoid: Avoid::default(),
@@ -591,7 +631,7 @@ impl<'a> Composer<'a> {
             .map(|c| self.rendered(c).is_some_and(|r| avoid.overlaps(&r.text)))
             .collect();
         let excluded = left_out.iter().filter(|&&out| out).count();
-        self.pools.retain(|c| !left_out[c]);
+        self.pools.each(|pool| pool.retain(|e| !left_out[e.c]));
         self.warnings.push(format!(
             "left out {excluded} of {} candidate phrases that overlap the avoided speeches ({})",
             self.cands.len(),
@@ -662,19 +702,19 @@ impl<'a> Composer<'a> {
     }
 
     /// A weighted pick among `pool`'s unused candidates that pass `keep`.
-    fn pick(&self, stream: &mut Stream, pool: &[usize], used: &[bool], keep: impl Fn(usize) -> bool) -> Option<usize> {
-        self.pick_in_tiers(stream, pool, used, |c| keep(c).then_some(0))
+    fn pick(&self, stream: &mut Stream, pool: &[Entry], used: &[bool], keep: impl Fn(&Entry) -> bool) -> Option<usize> {
+        self.pick_in_tiers(stream, pool, used, |e| keep(e).then_some(0))
     }
 
     /// Picks in tiers: the first tier that has an unused candidate wins.
     fn pick_tiered(
         &self,
         stream: &mut Stream,
-        pool: &[usize],
+        pool: &[Entry],
         used: &[bool],
         tiers: &[&dyn Fn(usize) -> bool],
     ) -> Option<usize> {
-        self.pick_in_tiers(stream, pool, used, |c| tiers.iter().position(|keep| keep(c)))
+        self.pick_in_tiers(stream, pool, used, |e| tiers.iter().position(|keep| keep(e.c)))
     }
 
     /// A weighted pick among `pool`'s unused candidates in the lowest tier that `tier` gives any
@@ -682,60 +722,12 @@ impl<'a> Composer<'a> {
     fn pick_in_tiers(
         &self,
         stream: &mut Stream,
-        pool: &[usize],
+        pool: &[Entry],
         used: &[bool],
-        tier: impl Fn(usize) -> Option<usize>,
+        tier: impl Fn(&Entry) -> Option<usize>,
     ) -> Option<usize> {
-        let tally = self.tally(pool, used, |_| true, &tier);
-        self.draw(stream, pool, used, &tier, &tally)
-    }
-
-    /// One pass over `pool`'s unused candidates: how many pass `fits`, and the weight of those
-    /// in each tier.
-    fn tally(
-        &self,
-        pool: &[usize],
-        used: &[bool],
-        fits: impl Fn(usize) -> bool,
-        tier: impl Fn(usize) -> Option<usize>,
-    ) -> Tally {
-        let mut tally = Tally::default();
-        SCANNED.fetch_add(pool.len(), std::sync::atomic::Ordering::Relaxed);
-        CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        for &c in pool {
-            if used[c] {
-                continue;
-            }
-            tally.fit += usize::from(fits(c));
-            if let Some(w) = tier(c).and_then(|t| tally.weights.get_mut(t)) {
-                *w += u64::from(self.hot[c].weight);
-            }
-        }
-        tally
-    }
-
-    /// The weighted draw among the candidates of the lowest tier `tally` found weight in.
-    fn draw(
-        &self,
-        stream: &mut Stream,
-        pool: &[usize],
-        used: &[bool],
-        tier: impl Fn(usize) -> Option<usize>,
-        tally: &Tally,
-    ) -> Option<usize> {
-        let t = tally.weights.iter().position(|&w| w > 0)?;
-        let mut target = stream.below_u64(tally.weights[t]);
-        for &c in pool {
-            if used[c] || tier(c) != Some(t) {
-                continue;
-            }
-            let w = u64::from(self.hot[c].weight);
-            if target < w {
-                return Some(c);
-            }
-            target -= w;
-        }
-        None
+        let tally = tally(pool, used, |_| true, &tier);
+        draw(stream, pool, used, &tier, &tally)
     }
 
     fn shares_theme(&self, c: usize, themes: &[u16]) -> bool {
@@ -751,21 +743,21 @@ impl<'a> Composer<'a> {
         bits
     }
 
-    /// Whether candidate `c` has a theme of the set `bits`.
-    fn shares_bits(&self, c: usize, bits: &[u64]) -> bool {
+    /// Whether pool entry `e` has a theme of the set `bits`.
+    fn shares_bits(&self, e: &Entry, bits: &[u64]) -> bool {
         if let [word] = bits {
-            return self.hot[c].bits & word != 0;
+            return e.bits & word != 0;
         }
-        let words = &self.theme_bits[c * self.theme_words..(c + 1) * self.theme_words];
+        let words = &self.theme_bits[e.c * self.theme_words..(e.c + 1) * self.theme_words];
         words.iter().zip(bits).any(|(a, b)| a & b != 0)
     }
 
-    /// The tier of candidate `c` for a point of `rank` whose themes are `bits`: 0 when it shares
-    /// a theme, 1 when it is of the same rank, 2 otherwise; only the first `tiers` count.
-    fn point_tier(&self, c: usize, bits: &[u64], rank: u8, tiers: usize) -> Option<usize> {
-        let t = if self.shares_bits(c, bits) {
+    /// The tier of pool entry `e` for a point of `rank` whose themes are `bits`: 0 when it
+    /// shares a theme, 1 when it is of the same rank, 2 otherwise; only the first `tiers` count.
+    fn point_tier(&self, e: &Entry, bits: &[u64], rank: u8, tiers: usize) -> Option<usize> {
+        let t = if self.shares_bits(e, bits) {
             0
-        } else if self.hot[c].rank == rank {
+        } else if e.rank == rank {
             1
         } else {
             2
@@ -867,7 +859,7 @@ impl<'a> Composer<'a> {
                 break;
             }
             let matches = |c: usize| self.cands[c].focus & (1 << fi) != 0;
-            let Some(c) = self.pick(&mut s, pool, used, |c| matches(c) && fresh(c, &used_themes)) else {
+            let Some(c) = self.pick(&mut s, pool, used, |e| matches(e.c) && fresh(e.c, &used_themes)) else {
                 continue;
             };
             let rank = self.cands[c].rank;
@@ -953,7 +945,7 @@ impl<'a> Composer<'a> {
 
     /// The rendered length of candidate `c` (very long if it does not render).
     fn clen(&self, c: usize) -> usize {
-        self.hot[c].chars as usize
+        self.rendered(c).map_or(usize::MAX / 4, |r| r.chars)
     }
 
     /// A weighted pick of the first tier holding a candidate no longer than `room`; when none
@@ -962,14 +954,14 @@ impl<'a> Composer<'a> {
     fn pick_fit(
         &self,
         stream: &mut Stream,
-        pool: &[usize],
+        pool: &[Entry],
         used: &[bool],
-        tier: impl Fn(usize) -> Option<usize>,
+        tier: impl Fn(&Entry) -> Option<usize>,
         room: usize,
         must: bool,
     ) -> Option<usize> {
         let tier = &tier;
-        let within = |limit: usize| move |c: usize| if self.clen(c) <= limit { tier(c) } else { None };
+        let within = |limit: usize| move |e: &Entry| if e.chars as usize <= limit { tier(e) } else { None };
         if let Some(c) = self.pick_in_tiers(stream, pool, used, within(room)) {
             return Some(c);
         }
@@ -978,8 +970,8 @@ impl<'a> Composer<'a> {
         }
         let shortest = pool
             .iter()
-            .filter(|&&c| !used[c] && tier(c).is_some())
-            .map(|&c| self.clen(c))
+            .filter(|e| !used[e.c] && tier(e).is_some())
+            .map(|e| e.chars as usize)
             .min()?;
         self.pick_in_tiers(stream, pool, used, within(shortest + shortest / 3))
     }
@@ -1051,7 +1043,7 @@ impl<'a> Composer<'a> {
         let mut intro = None;
         if rem >= 320 {
             let room = (rem * 3 / 10).max(rem.saturating_sub(260).min(rem / 2)).min(rem / 2);
-            let tier = |c: usize| self.point_tier(c, &bits, rank, 2);
+            let tier = |e: &Entry| self.point_tier(e, &bits, rank, 2);
             let picked = self.pick_fit(&mut stream, &self.pools.intros, used, tier, room, false);
             intro = match picked {
                 Some(c) => {
@@ -1143,7 +1135,7 @@ impl<'a> Composer<'a> {
         } else {
             (&self.pools.subpoints, "subpoint", 3)
         };
-        let tier = |c: usize| self.point_tier(c, bits, rank, tiers);
+        let tier = |e: &Entry| self.point_tier(e, bits, rank, tiers);
         // The frame texts left, with their lengths.
         let frame: Vec<(&str, usize)> = self
             .frame_texts(piece, rank)
@@ -1159,12 +1151,12 @@ impl<'a> Composer<'a> {
         for lower in [min, 0] {
             let fits = |n: usize| n <= room && n >= lower;
             let frame_fit = frame.iter().filter(|(_, n)| fits(*n)).count();
-            let fitting = |c: usize| if fits(self.clen(c)) { tier(c) } else { None };
-            let tally = self.tally(pool, used, |c| fits(self.clen(c)), fitting);
+            let fitting = |e: &Entry| if fits(e.chars as usize) { tier(e) } else { None };
+            let tally = tally(pool, used, |e| fits(e.chars as usize), fitting);
             if frame_fit > 0 && stream.below(frame_fit + tally.fit) < frame_fit {
                 return take_frame(stream, &fits, frame_fit, frame_used);
             }
-            if let Some(c) = self.draw(stream, pool, used, fitting, &tally) {
+            if let Some(c) = draw(stream, pool, used, fitting, &tally) {
                 used[c] = true;
                 return Some(Sub::Bank(c));
             }
@@ -1268,9 +1260,8 @@ impl<'a> Composer<'a> {
     }
 
     /// The mean rendered length of a pool's candidates (0 if none renders).
-    fn pool_mean(&self, pool: &[usize]) -> usize {
-        let lens: Vec<usize> = pool.iter().filter_map(|&c| self.rendered(c)).map(|r| r.chars).collect();
-        lens.iter().sum::<usize>() / lens.len().max(1)
+    fn pool_mean(&self, pool: &[Entry]) -> usize {
+        pool.iter().map(|e| e.chars as usize).sum::<usize>() / pool.len().max(1)
     }
 
     /// The length the figures paragraph will have, near enough (its lead varies).
@@ -1284,7 +1275,7 @@ impl<'a> Composer<'a> {
     fn fill_list(
         &self,
         stream: &mut Stream,
-        pool: &[usize],
+        pool: &[Entry],
         list: &mut Vec<usize>,
         cap: usize,
         mut room: usize,
@@ -1583,7 +1574,7 @@ impl<'a> Composer<'a> {
         if let Some(h) = self.pick(stream, &self.pools.ach_heads, used, |_| true) {
             let head = self.rendered(h).map(|r| heading_text(&r.text)).unwrap_or_default();
             let bits = self.bits_of(&self.cands[h].themes);
-            let tier = |c: usize| Some(usize::from(!self.shares_bits(c, &bits)));
+            let tier = |e: &Entry| Some(usize::from(!self.shares_bits(e, &bits)));
             let body_room = room.saturating_sub(chars(&head) + 3);
             let b = self.pick_fit(stream, &self.pools.ach_bodies, used, tier, body_room, must);
             if let Some(b) = b {

@@ -7,7 +7,7 @@
 //! again, the other sections cannot change. A draft records the re-rolls made on it in order;
 //! replaying them on the draft of its seed rebuilds it exactly.
 
-use super::{Composer, Item, OpeningFrame, PointFill, PointPlan, ReviewParts, chars, heading_text, para};
+use super::{Composer, Entry, Item, OpeningFrame, PointFill, PointPlan, ReviewParts, chars, heading_text, para};
 use crate::bank::Kind;
 use crate::cn::SubStyle;
 use crate::draft::{Draft, Reroll, Section, Style};
@@ -193,7 +193,7 @@ impl Composer<'_> {
     fn fill(
         &self,
         stream: &mut Stream,
-        pool: &[usize],
+        pool: &[Entry],
         used: &mut [bool],
         list: &mut Vec<usize>,
         cap: usize,
