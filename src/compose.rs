@@ -122,10 +122,10 @@ fn tally(
 ) -> Tally {
     let mut tally = Tally::default();
     for e in pool {
-        if used[e.c] {
+        if used[e.c] || !fits(e) {
             continue;
         }
-        tally.fit += usize::from(fits(e));
+        tally.fit += 1;
         if let Some(w) = tier(e).and_then(|t| tally.weights.get_mut(t)) {
             *w += u64::from(e.weight);
         }
@@ -133,18 +133,20 @@ fn tally(
     tally
 }
 
-/// The weighted draw among the candidates of the lowest tier `tally` found weight in.
+/// The weighted draw among the candidates that pass `fits` in the lowest tier `tally` found
+/// weight in.
 fn draw(
     stream: &mut Stream,
     pool: &[Entry],
     used: &[bool],
+    fits: impl Fn(&Entry) -> bool,
     tier: impl Fn(&Entry) -> Option<usize>,
     tally: &Tally,
 ) -> Option<usize> {
     let t = tally.weights.iter().position(|&w| w > 0)?;
     let mut target = stream.below_u64(tally.weights[t]);
     for e in pool {
-        if used[e.c] || tier(e) != Some(t) {
+        if used[e.c] || !fits(e) || tier(e) != Some(t) {
             continue;
         }
         let w = u64::from(e.weight);
@@ -726,8 +728,20 @@ impl<'a> Composer<'a> {
         used: &[bool],
         tier: impl Fn(&Entry) -> Option<usize>,
     ) -> Option<usize> {
-        let tally = tally(pool, used, |_| true, &tier);
-        draw(stream, pool, used, &tier, &tally)
+        self.pick_fitting(stream, pool, used, |_| true, tier)
+    }
+
+    /// [`Composer::pick_in_tiers`] among the candidates that pass `fits`.
+    fn pick_fitting(
+        &self,
+        stream: &mut Stream,
+        pool: &[Entry],
+        used: &[bool],
+        fits: impl Fn(&Entry) -> bool,
+        tier: impl Fn(&Entry) -> Option<usize>,
+    ) -> Option<usize> {
+        let tally = tally(pool, used, &fits, &tier);
+        draw(stream, pool, used, &fits, &tier, &tally)
     }
 
     fn shares_theme(&self, c: usize, themes: &[u16]) -> bool {
@@ -786,11 +800,7 @@ impl<'a> Composer<'a> {
             Kind::WorkReport => self.work_report(seed, &mut used, &mut warnings),
         };
         let text = Draft::plain_text(&sections);
-        let total: usize = sections
-            .iter()
-            .flat_map(|s| &s.paragraphs)
-            .map(|p| chars(&p.text))
-            .sum();
+        let total = Draft::text_chars(&text, &sections);
         let target = f64::from(self.brief.outline.length);
         #[allow(clippy::cast_precision_loss)]
         let ratio = total as f64 / target;
@@ -960,9 +970,8 @@ impl<'a> Composer<'a> {
         room: usize,
         must: bool,
     ) -> Option<usize> {
-        let tier = &tier;
-        let within = |limit: usize| move |e: &Entry| if e.chars as usize <= limit { tier(e) } else { None };
-        if let Some(c) = self.pick_in_tiers(stream, pool, used, within(room)) {
+        let within = |limit: usize| move |e: &Entry| e.chars as usize <= limit;
+        if let Some(c) = self.pick_fitting(stream, pool, used, within(room), &tier) {
             return Some(c);
         }
         if !must {
@@ -973,7 +982,7 @@ impl<'a> Composer<'a> {
             .filter(|e| !used[e.c] && tier(e).is_some())
             .map(|e| e.chars as usize)
             .min()?;
-        self.pick_in_tiers(stream, pool, used, within(shortest + shortest / 3))
+        self.pick_fitting(stream, pool, used, within(shortest + shortest / 3), tier)
     }
 
     /// The `rank|text` lines of `piece` as (rank, text); lines without a rank are skipped.
@@ -995,6 +1004,9 @@ impl<'a> Composer<'a> {
             .filter(|(r, _, _)| *r == rank)
             .map(|(_, t, n)| (t.as_str(), *n))
             .collect();
+        if self.avoid.is_empty() {
+            return all;
+        }
         self.fresh(&all, |(t, _)| t, piece)
     }
 
@@ -1151,12 +1163,12 @@ impl<'a> Composer<'a> {
         for lower in [min, 0] {
             let fits = |n: usize| n <= room && n >= lower;
             let frame_fit = frame.iter().filter(|(_, n)| fits(*n)).count();
-            let fitting = |e: &Entry| if fits(e.chars as usize) { tier(e) } else { None };
-            let tally = tally(pool, used, |e| fits(e.chars as usize), fitting);
+            let fitting = |e: &Entry| fits(e.chars as usize);
+            let tally = tally(pool, used, fitting, tier);
             if frame_fit > 0 && stream.below(frame_fit + tally.fit) < frame_fit {
                 return take_frame(stream, &fits, frame_fit, frame_used);
             }
-            if let Some(c) = draw(stream, pool, used, fitting, &tally) {
+            if let Some(c) = draw(stream, pool, used, fitting, tier, &tally) {
                 used[c] = true;
                 return Some(Sub::Bank(c));
             }

@@ -36,6 +36,13 @@ pub struct Paragraph {
     pub lead_len: usize,
 }
 
+impl Paragraph {
+    /// The line breaks that end it in the plain text: two after the byline, one elsewhere.
+    fn breaks(&self) -> usize {
+        if self.style == Style::Byline { 2 } else { 1 }
+    }
+}
+
 /// One section of a draft: the opening, a point, the review, the plan, the closing…
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Section {
@@ -104,11 +111,17 @@ impl Draft {
         let mut out = String::with_capacity(size);
         for p in sections.iter().flat_map(|s| s.paragraphs.iter()) {
             out.push_str(&p.text);
-            out.push('\n');
-            if p.style == Style::Byline {
+            for _ in 0..p.breaks() {
                 out.push('\n');
             }
         }
         out
+    }
+
+    /// The number of characters of [`Draft::plain_text`]`(sections)`, not counting line breaks.
+    #[must_use]
+    pub fn text_chars(text: &str, sections: &[Section]) -> usize {
+        let breaks: usize = sections.iter().flat_map(|s| &s.paragraphs).map(Paragraph::breaks).sum();
+        text.chars().count() - breaks
     }
 }
