@@ -76,26 +76,23 @@ pub enum SubStyle {
     Paren,
 }
 
-/// The marker of item `n` (1-based) in `style`: 一是, 一要, 1., （一）.
-#[must_use]
-pub fn sub_marker(style: SubStyle, n: u32) -> String {
-    let mut s = String::with_capacity(15);
+/// Appends the marker of item `n` (1-based) in `style` to `out`: 一是, 一要, 1., （一）.
+pub fn push_sub_marker(out: &mut String, style: SubStyle, n: u32) {
     match style {
         SubStyle::Shi | SubStyle::Yao => {
-            push_cn_num(&mut s, n);
-            s.push(if style == SubStyle::Shi { '是' } else { '要' });
+            push_cn_num(out, n);
+            out.push(if style == SubStyle::Shi { '是' } else { '要' });
         }
         SubStyle::Arabic => {
-            s.push_str(&n.to_string());
-            s.push('.');
+            out.push_str(&n.to_string());
+            out.push('.');
         }
         SubStyle::Paren => {
-            s.push('（');
-            push_cn_num(&mut s, n);
-            s.push('）');
+            out.push('（');
+            push_cn_num(out, n);
+            out.push('）');
         }
     }
-    s
 }
 
 /// The marker of a main point: 一、二、…
@@ -138,9 +135,15 @@ mod tests {
 
     #[test]
     fn markers() {
-        assert_eq!(sub_marker(SubStyle::Shi, 3), "三是");
-        assert_eq!(sub_marker(SubStyle::Arabic, 2), "2.");
-        assert_eq!(sub_marker(SubStyle::Paren, 4), "（四）");
+        let marker = |style, n| {
+            let mut s = String::new();
+            push_sub_marker(&mut s, style, n);
+            s
+        };
+        assert_eq!(marker(SubStyle::Shi, 3), "三是");
+        assert_eq!(marker(SubStyle::Yao, 12), "十二要");
+        assert_eq!(marker(SubStyle::Arabic, 2), "2.");
+        assert_eq!(marker(SubStyle::Paren, 4), "（四）");
         assert_eq!(point_marker(5), "五、");
     }
 }

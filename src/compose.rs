@@ -23,11 +23,11 @@ use tera::Context;
 use crate::avoid::Avoid;
 use crate::bank::{Bank, Kind, Label, Phrase, Unit};
 use crate::brief::{Brief, Level};
-use crate::cn::{SubStyle, cn_num, point_marker, sub_marker};
+use crate::cn::{SubStyle, cn_num, point_marker, push_sub_marker};
 use crate::draft::{Avoided, Draft, Paragraph, Section, Style};
 use crate::error::{Error, Result};
 use crate::render::{LevelWords, Pieces, Slots, Templates};
-use crate::rng::{Stream, fnv1a};
+use crate::rng::{Stream, fnv1a, fnv1a_more};
 
 /// The lowest and highest share of the target length a draft should reach.
 pub const LENGTH_TOLERANCE: f64 = 0.2;
@@ -332,9 +332,7 @@ fn has_digit_outside_slots(text: &str) -> bool {
 const OPENING_EVENTS: [&str; 5] = ["刚才", "表彰", "点意见", "几点意见", "报告"];
 
 fn section_seed(seed: u64, place: &str) -> u64 {
-    let mut bytes = seed.to_le_bytes().to_vec();
-    bytes.extend_from_slice(place.as_bytes());
-    fnv1a(&bytes)
+    fnv1a_more(fnv1a(&seed.to_le_bytes()), place.as_bytes())
 }
 
 fn chars(s: &str) -> usize {
@@ -1241,7 +1239,8 @@ impl<'a> Composer<'a> {
                 continue;
             };
             k += 1;
-            let mut line = sub_marker(style, k);
+            let mut line = String::with_capacity(text.len() + 16);
+            push_sub_marker(&mut line, style, k);
             let m = line.len();
             let ids = c.map(|c| vec![self.id(c)]).unwrap_or_default();
             match style {

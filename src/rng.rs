@@ -11,7 +11,13 @@ use rand::{Rng, SeedableRng};
 /// FNV-1a, 64 bit: a hash that is stable by definition (unlike `DefaultHasher`).
 #[must_use]
 pub fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    fnv1a_more(0xcbf2_9ce4_8422_2325, bytes)
+}
+
+/// The FNV-1a hash of the bytes hashed to `hash` followed by `bytes`:
+/// `fnv1a_more(fnv1a(a), b) == fnv1a(a ++ b)`.
+#[must_use]
+pub fn fnv1a_more(mut hash: u64, bytes: &[u8]) -> u64 {
     for &b in bytes {
         hash ^= u64::from(b);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
@@ -108,6 +114,7 @@ mod tests {
         assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
         assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
         assert_eq!(fnv1a(b"foobar"), 0x8594_4171_f739_67e8);
+        assert_eq!(fnv1a_more(fnv1a(b"foo"), b"bar"), fnv1a(b"foobar"));
     }
 
     #[test]

@@ -12,16 +12,13 @@ use crate::bank::Kind;
 use crate::cn::SubStyle;
 use crate::draft::{Draft, Reroll, Section, Style};
 use crate::error::{Error, Result};
-use crate::rng::{Stream, fnv1a};
+use crate::rng::{Stream, fnv1a, fnv1a_more};
 
 /// The seed of the `n`-th re-roll (1, 2, …) of `place` in the draft of `base`.
 #[must_use]
 pub fn reroll_seed(base: u64, place: &str, n: usize) -> u64 {
-    let mut bytes = base.to_le_bytes().to_vec();
-    bytes.extend_from_slice(b"reroll/");
-    bytes.extend_from_slice(place.as_bytes());
-    bytes.extend_from_slice(&(n as u64).to_le_bytes());
-    fnv1a(&bytes)
+    let hash = fnv1a_more(fnv1a(&base.to_le_bytes()), b"reroll/");
+    fnv1a_more(fnv1a_more(hash, place.as_bytes()), &(n as u64).to_le_bytes())
 }
 
 /// What a re-rolled section must not repeat: phrases the draft holds, and its own old text.
