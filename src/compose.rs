@@ -852,14 +852,15 @@ impl<'a> Composer<'a> {
         let mut s = Stream::new(seed, place);
         let profiles = profiles(self.brief.kind, n);
         let profile = s.pick(&profiles).cloned().unwrap_or_default();
-        let mut used_themes: Vec<u16> = Vec::new();
+        // The themes of the headings taken so far, as bits.
+        let mut taken = vec![0u64; self.theme_words];
         // slots: (wanted rank, chosen heading)
         let mut slots: Vec<(u8, Option<usize>)> = profile.iter().map(|&r| (r, None)).collect();
         let pool = &self.pools.headings;
-        let fresh = |c: usize, used_themes: &[u16]| !self.shares_theme(c, used_themes);
-        let take = |c: usize, used: &mut [bool], used_themes: &mut Vec<u16>| {
+        let take = |c: usize, used: &mut [bool], taken: &mut [u64]| {
             used[c] = true;
-            used_themes.extend(self.cands[c].themes.iter().copied());
+            let bits = &self.theme_bits[c * self.theme_words..(c + 1) * self.theme_words];
+            taken.iter_mut().zip(bits).for_each(|(t, b)| *t |= b);
         };
         // Focus themes first, each into the free slot nearest its rank.
         for fi in 0..self.brief.outline.focus.len().min(64) {
@@ -867,7 +868,7 @@ impl<'a> Composer<'a> {
                 break;
             }
             let matches = |c: usize| self.cands[c].focus & (1 << fi) != 0;
-            let Some(c) = self.pick(&mut s, pool, used, |e| matches(e.c) && fresh(e.c, &used_themes)) else {
+            let Some(c) = self.pick(&mut s, pool, used, |e| matches(e.c) && !self.shares_bits(e, &taken)) else {
                 continue;
             };
             let rank = self.cands[c].rank;
@@ -879,7 +880,7 @@ impl<'a> Composer<'a> {
                 .map(|(i, _)| i);
             if let Some(i) = slot {
                 slots[i].1 = Some(c);
-                take(c, used, &mut used_themes);
+                take(c, used, &mut taken);
             }
         }
         for slot in &mut slots {
@@ -887,16 +888,25 @@ impl<'a> Composer<'a> {
                 continue;
             }
             let want = slot.0;
-            let ut = used_themes.clone();
-            let tiers: [&dyn Fn(usize) -> bool; 4] = [
-                &|c| self.cands[c].rank == want && fresh(c, &ut),
-                &|c| self.cands[c].rank.abs_diff(want) == 1 && fresh(c, &ut),
-                &|c| fresh(c, &ut),
-                &|c| self.cands[c].themes.first().is_none_or(|t| !ut.contains(t)),
-            ];
-            if let Some(c) = self.pick_tiered(&mut s, pool, used, &tiers) {
+            // A heading of no theme taken yet, of the wanted rank first, then of a rank next to
+            // it, then of any; failing those, one whose first theme is not taken.
+            let tier = |e: &Entry| {
+                if !self.shares_bits(e, &taken) {
+                    return Some(match e.rank.abs_diff(want) {
+                        0 => 0,
+                        1 => 1,
+                        _ => 2,
+                    });
+                }
+                let first_free = self.cands[e.c]
+                    .themes
+                    .first()
+                    .is_none_or(|&t| taken[usize::from(t) / 64] & (1 << (t % 64)) == 0);
+                first_free.then_some(3)
+            };
+            if let Some(c) = self.pick_in_tiers(&mut s, pool, used, tier) {
                 slot.1 = Some(c);
-                take(c, used, &mut used_themes);
+                take(c, used, &mut taken);
             }
         }
         // Frame headings where the bank had none left.
