@@ -13,6 +13,10 @@ use jianggao::bank::Bank;
 use jianggao::compose::Composer;
 use jianggao::render::Templates;
 
+/// The allocator the binary uses, so that the figures are the binary's.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn bank() -> Bank {
     let embedded = Bank::embedded().expect("embedded bank");
     if embedded.phrases.len() >= 100 {

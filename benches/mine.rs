@@ -9,6 +9,10 @@ use std::time::Instant;
 
 use jianggao::mine::{self, Options};
 
+/// The allocator the binary uses, so that the figures are the binary's.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn corpus() -> Vec<(String, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
