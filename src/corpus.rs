@@ -598,6 +598,8 @@ mod tests {
         assert_eq!(clean_line("times;times;*同志讲话"), "×××同志讲话");
         let line = "同志们好。下面就是小编给大家整理的讲话稿，仅供参考。";
         assert_eq!(clean_line(line), "同志们好。");
+        let line = "向全县职工致以崇高的敬意！推荐栏目：述职报告";
+        assert_eq!(clean_line(line), "向全县职工致以崇高的敬意！");
     }
 
     #[test]

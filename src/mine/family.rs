@@ -99,6 +99,18 @@ mod tests {
             phrase_family("要积极适应市场变化，走出工作误区，不留盲区。", ent),
             LevelFamily::Common
         );
+        assert_eq!(
+            phrase_family(
+                "深入推进厂务公开，坚决克服机关化、行政化倾向，大力实施扶贫帮困工程。",
+                gov
+            ),
+            LevelFamily::Common
+        );
+        assert_eq!(
+            phrase_family("发展企业文化、职工文化，为企业发展建功立业。", gov),
+            LevelFamily::Common
+        );
+        assert_eq!(phrase_family("敦促企业及时建会，推动企业文化建设。", gov), gov);
         assert_eq!(phrase_family("推动乡镇工会规范化建设。", gov), gov);
         assert_eq!(phrase_family("协助{{ lv.party }}、县政府做好工作。", gov), gov);
         assert_eq!(phrase_family("深化企业民主管理。", gov), gov);

@@ -198,6 +198,12 @@ pub fn mine(paths: &[PathBuf], options: Options, mut progress: impl FnMut(usize,
                     _ => Frame::Plan,
                 };
                 let what = format!("{} ({})", unit_name(cand.unit), cand.section);
+                if matches!(cand.unit, crate::bank::Unit::Body | crate::bank::Unit::Intro)
+                    && let Err(why) = units::stands_alone(&cand.text)
+                {
+                    reasons[cand.para].push(format!("{what} dropped: {why}"));
+                    continue;
+                }
                 let cut = match cand.unit {
                     crate::bank::Unit::Opening | crate::bank::Unit::Closing => generalise::Cut::CLAUSES,
                     crate::bank::Unit::Body | crate::bank::Unit::Intro => generalise::Cut::SENTENCES,

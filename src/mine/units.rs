@@ -213,6 +213,23 @@ fn headed_section(paragraphs: &[Paragraph], labels: &[Label], at: usize) -> Opti
         .filter(|l| !matches!(l, Label::Opening | Label::Closing))
 }
 
+/// Why a body paragraph or section intro cannot stand as a paragraph of its own in a draft: it
+/// ends without a full stop or with a colon, so it is a heading or a lead-in mislaid as one
+/// (重点抓好以下几个方面的工作, …突出表现在：), or it is a scrap of a few words.
+pub fn stands_alone(text: &str) -> Result<(), &'static str> {
+    let text = text.trim();
+    let ends = ['。', '！', '？', '…'];
+    let last = text.chars().next_back();
+    let before_quote = text.strip_suffix('”').and_then(|t| t.chars().next_back());
+    if !last.is_some_and(|c| ends.contains(&c)) && !before_quote.is_some_and(|c| ends.contains(&c)) {
+        return Err("ends without a full stop: a heading or lead-in, not a paragraph");
+    }
+    if text.chars().count() < 20 {
+        return Err("too short to stand as a paragraph");
+    }
+    Ok(())
+}
+
 /// The lead sentence of a sub-point's text.
 #[must_use]
 pub fn lead(text: &str) -> String {
@@ -231,6 +248,15 @@ mod tests {
         assert_eq!(head, "要紧贴基本职能。维护职工的合法权益是基本职责。");
         assert_eq!(items, vec!["加强维权。做好协商。", "加强帮扶。", "普及法律。"]);
         assert!(split_inline("统一是关键。一是要做好。").is_none());
+    }
+
+    #[test]
+    fn headings_and_lead_ins_are_not_paragraphs() {
+        assert!(stands_alone("重点抓好以下几个方面的工作").is_err());
+        assert!(stands_alone("去年虽然我们做了大量工作，但仍存在一些不足，突出表现在：").is_err());
+        assert!(stands_alone("工会规范化建设水平不断提升。").is_err());
+        assert!(stands_alone("各级工会要把维权服务作为工作的出发点和落脚点，切实为职工办实事。").is_ok());
+        assert!(stands_alone("要在全体职工中大力倡导“干一行、爱一行、钻一行。”").is_ok());
     }
 
     #[test]

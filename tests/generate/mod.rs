@@ -505,10 +505,56 @@ fn quality_suite_on_the_embedded_bank_for_government_drafts() {
     }
 }
 
-/// Every rule on the mined bank for every level and length up to 6000 characters. Not met yet:
-/// the bundled corpus holds too few enterprise phrases for 6000-character enterprise drafts and
-/// for two seeds of them to share at most half their sentences, and two-point 6000-character
-/// city drafts share 52–55% of their sentences.
+/// Regression: enterprise drafts said 为我矿经济社会发展 (a frame line) and carried 中央企业工会工作,
+/// 国资委 and named central enterprises (from a speech to all central enterprises' unions).
+/// A draft for a mine, a factory or a company names no government body and no level but its own.
+#[test]
+fn enterprise_drafts_hold_no_government_wording() {
+    let Some(bank) = embedded_bank_if_mined() else {
+        return;
+    };
+    let templates = Templates::embedded().expect("templates");
+    let words = [
+        "政府",
+        "县委",
+        "市委",
+        "区委",
+        "乡镇",
+        "街道",
+        "社区",
+        "人大",
+        "政协",
+        "中央企业",
+        "国资委",
+    ];
+    let mut bad = Vec::new();
+    for spec in specs(&[None, Some(3000), Some(6000)])
+        .iter()
+        .filter(|s| s.level == "企业")
+    {
+        let b = spec.brief();
+        let composer = Composer::new(&b, &bank, &templates).expect("composer");
+        for seed in [1u64, 2, 42] {
+            let d = composer.draft(seed);
+            for w in words.iter().filter(|w| d.text.contains(**w)) {
+                bad.push(format!("{spec:?} seed {seed}: {w}"));
+            }
+            // Society's development is a county's to speak of, not a mine's own.
+            let own = format!("我{}经济社会", b.organisation.short);
+            if d.text.contains(&own) {
+                bad.push(format!("{spec:?} seed {seed}: {own}"));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+/// Every rule on the mined bank for every level and length up to 6000 characters. Not met yet
+/// (28 failures of 108 briefs × 4 seeds): two-point 6000-character enterprise leader speeches
+/// reach 61–69% of their target (a point holds at most an intro, four sub-points and four bodies,
+/// and the enterprise phrases average some 125 characters) and two seeds share 59–68% of their
+/// sentences; some three-point 6000-character enterprise drafts, two-point 6000-character city
+/// drafts and one two-point 3000-character factory draft share 50–56%.
 #[test]
 #[ignore = "enterprise drafts of the bundled bank miss length and seed-overlap rules; see the doc comment"]
 fn quality_suite_on_the_embedded_bank() {

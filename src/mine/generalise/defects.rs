@@ -27,7 +27,7 @@ static GAPS: LazyLock<Rules> = LazyLock::new(|| {
         (r"×{2,}|times;|[*＊]|_{2,}|＿{2,}", "masked text"),
         (r"“\s*”|‘\s*’|「\s*」", "empty quotes"),
         (
-            r"党的(精神|召开|胜利召开|顺利召开|重要讲话|报告|[、，])",
+            r"党的(精神|召开|胜利召开|顺利召开|重要讲话|报告|以来|进一步|提出|强调|指出|作出|[、，])",
             "Party congress cut out",
         ),
         (r"[我全本][县市区]规划|“”规划", "five-year plan cut out"),
@@ -44,6 +44,7 @@ static GAPS: LazyLock<Rules> = LazyLock::new(|| {
             r"[^}]同志(所作|所做|作了|做了|作的|做的)",
             "names who spoke before (…同志作了…): only the brief's reporter may be named",
         ),
+        (r"(^|[。！？；，])和新一届", "person's name cut out before 和新一届…"),
         (
             r"(^|[。！？；])(强调|指出|要求)[，：]",
             "speaker cut out before 强调/指出",

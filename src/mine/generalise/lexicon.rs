@@ -21,6 +21,7 @@ const PROVINCES: &str = include_str!("../../../data/gazetteer/provinces.csv");
 const CITIES: &str = include_str!("../../../data/gazetteer/cities.csv");
 const AREAS: &str = include_str!("../../../data/gazetteer/areas.csv");
 const STOP_SHORT: &str = include_str!("../../../data/gazetteer/stop_short.txt");
+const ENTERPRISES: &str = include_str!("../../../data/enterprises.txt");
 
 /// Non-empty lines that are not `#` comments.
 fn lines(text: &str) -> impl Iterator<Item = &str> {
@@ -228,6 +229,9 @@ pub(super) static SLOGAN_SHAPES: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(&file.shapes.join("|")).expect("data/local_slogans.toml shapes compile")
 });
 
+/// Enterprises known nationwide by a short name (宝钢, 中国石化), from `data/enterprises.txt`.
+pub(super) static KNOWN_ENTERPRISES: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(lines(ENTERPRISES)));
+
 // ---------------------------------------------------------------------------------------------
 // Levels
 
@@ -416,6 +420,7 @@ mod tests {
         assert_eq!(LEVELS_DATA.levels.len(), 6);
         assert!(ERA_TERMS.terms.iter().any(|t| t.text == "中国梦"));
         assert!(SLOGAN_SHAPES.is_match("打造工业强县"));
+        assert!(KNOWN_ENTERPRISES.is_match("国家电网搭建班组建设信息管理系统"));
     }
 
     #[test]

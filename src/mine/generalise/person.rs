@@ -98,9 +98,50 @@ fn is_leader(name: &str) -> bool {
         .any(|t| t.leader && name.contains(t.text.as_str()))
 }
 
+/// A list of three-character words ending in 等 (朱传波、李冬兰、杨家荣等).
+static NAME_LIST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\p{Han}{3}(?:、\p{Han}{3})+等").expect("static regex"));
+
+/// Whether `word` (three characters) reads as a name in a list: a surname, then two characters.
+/// Given names hold characters the title-context rule rules out (传, 家), so only the surname
+/// is checked here; the list's shape does the rest.
+fn reads_as_name(word: &str) -> bool {
+    let persons = &*PERSONS;
+    let chars: Vec<char> = word.chars().collect();
+    chars.len() == 3 && persons.surnames.contains(&chars[0].to_string()) && !persons.stop_words.contains(word)
+}
+
+/// Names listed before 等 (宣传朱传波、李冬兰、杨家荣等劳动模范): two or more three-character words,
+/// each starting with a surname, and not all with the same one (高技能、高学历等 is no list of
+/// names; 高温、严寒等 has two-character words).
+fn listed_names(text: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    for m in NAME_LIST.find_iter(text) {
+        let list = &text[m.start()..m.end() - '等'.len_utf8()];
+        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        let mut at = m.start();
+        for word in list.split('、') {
+            let (start, end) = (at, at + word.len());
+            at = end + '、'.len_utf8();
+            if reads_as_name(word) {
+                ranges.push((start, end));
+            } else {
+                ranges.clear();
+                break;
+            }
+        }
+        let surnames: std::collections::BTreeSet<char> =
+            ranges.iter().filter_map(|&(s, e)| text[s..e].chars().next()).collect();
+        if ranges.len() >= 2 && surnames.len() >= 2 {
+            found.extend(ranges);
+        }
+    }
+    found
+}
+
 /// The person names in name contexts in `text` (national leaders excepted), with byte ranges.
 pub(crate) fn names_in(text: &str) -> Vec<(usize, usize)> {
-    let mut found: Vec<(usize, usize)> = Vec::new();
+    let mut found: Vec<(usize, usize)> = listed_names(text);
     for m in PERSONS.titles.find_iter(text) {
         // 同志们 addresses the audience; no name stands before it.
         if text[m.end()..].starts_with('们') {
@@ -180,6 +221,10 @@ mod tests {
         assert_eq!(names("。冼文主席也提出了要求"), ["冼文"]);
         assert_eq!(names("展“向王远文同志学习”"), ["王远文"]);
         assert_eq!(names("认真学习领会何主席重要讲话"), ["何"]);
+        assert_eq!(
+            names("在电视台推出劳模专辑，宣传报道朱传波、李冬兰、杨家荣等著名劳动模范"),
+            ["朱传波", "李冬兰", "杨家荣"]
+        );
     }
 
     #[test]
@@ -191,6 +236,10 @@ mod tests {
             "向与会同志并通过你们",
             "工会主席由同级党政副职兼任",
             "各级党委书记要亲自抓",
+            "克服高温、严寒等不利因素",
+            "开展安康杯、工人先锋号等创建活动",
+            "培养高技能、高学历等人才",
+            "做好送温暖、金秋助学等工作",
             "县委副书记",
             "离退休老同志",
             "三个单位的负责同志作了经验交流",

@@ -1,13 +1,14 @@
 //! Places: a unit naming an administrative division (from the gazetteer in `data/gazetteer/`)
 //! is dropped; the speech's own enterprise (陶阳矿) becomes {{ org }}; other enterprises named
-//! with a proper modifier (淼雨公司, 国药集团) drop the unit.
+//! with a proper modifier (淼雨公司, 国药集团) or known nationwide by a short name (宝钢, 中国石化)
+//! drop the unit.
 
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lexicon::{GAZETTEER, PERSONS};
+use super::lexicon::{GAZETTEER, KNOWN_ENTERPRISES, PERSONS};
 use super::{Notes, SpeechFacts, slot};
 
 /// The gazetteer names in `text`, with byte ranges, leftmost-longest.
@@ -40,7 +41,7 @@ fn is_proper(modifier: &str) -> bool {
     !GENERIC.contains(&modifier) && !modifier.chars().any(|c| PERSONS.non_name.contains(&c))
 }
 
-/// The enterprises named in `text`: (byte range of the whole name).
+/// The enterprises named in `text` with a proper modifier (淼雨公司): byte ranges of the names.
 fn enterprises_in(text: &str) -> Vec<(usize, usize)> {
     ENTERPRISE
         .captures_iter(text)
@@ -56,7 +57,8 @@ fn enterprises_in(text: &str) -> Vec<(usize, usize)> {
 pub(super) fn own_enterprise(paragraphs: &[&str]) -> Option<String> {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for p in paragraphs {
-        for (s, e) in enterprises_in(p) {
+        let known = KNOWN_ENTERPRISES.find_iter(*p).map(|m| (m.start(), m.end()));
+        for (s, e) in enterprises_in(p).into_iter().chain(known) {
             *counts.entry(&p[s..e]).or_default() += 1;
         }
     }
@@ -78,9 +80,12 @@ pub(super) fn slot_org(text: &str, facts: &SpeechFacts, notes: &mut Notes) -> St
     }
 }
 
+/// Fails when `text` names an enterprise: one with a proper modifier (淼雨公司) or one known
+/// nationwide by a short name (宝钢). The speech's own enterprise was slotted before.
 pub(super) fn check_enterprises(text: &str) -> Result<(), String> {
-    match enterprises_in(text).first() {
-        Some(&(s, e)) => Err(format!("enterprise name: {}", &text[s..e])),
+    let known = KNOWN_ENTERPRISES.find(text).map(|m| (m.start(), m.end()));
+    match enterprises_in(text).first().copied().or(known) {
+        Some((s, e)) => Err(format!("enterprise name: {}", &text[s..e])),
         None => Ok(()),
     }
 }
@@ -136,5 +141,11 @@ mod tests {
         );
         assert!(check_enterprises("与淼雨公司签订协议").is_err());
         assert!(check_enterprises("在全矿推行厂务公开，按照集团公司要求，省煤矿工会").is_ok());
+        assert_eq!(
+            check_enterprises("宝钢制定职工经济技术创新活动管理办法"),
+            Err("enterprise name: 宝钢".to_string())
+        );
+        assert!(check_enterprises("中国石化、中铝公司等企业新成立了集团工会").is_err());
+        assert!(check_enterprises("弘扬中国航天精神，坚持中国特色社会主义工会发展道路").is_ok());
     }
 }

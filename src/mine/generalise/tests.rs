@@ -178,6 +178,9 @@ fn defects_drop_with_reason() {
         ("明和同志所作的报告，实事求是地反映了工作情况，我完全赞同。", "同志"),
         ("党的报告明确指出，要全心全意依靠工人阶级。", "党的"),
         ("以优异的成绩迎接党的胜利召开。", "Party congress"),
+        ("党的以来，中央坚持党要管党、从严治党。", "Party congress"),
+        ("党的进一步强调，要不断深化国有企业改革。", "Party congress"),
+        ("和新一届中央领导集体对弘扬优良作风提出了明确要求。", "和新一届"),
         ("在20xx年工作会上，*矿长用大篇幅文字讲了工会工作。", "masked"),
         ("这一重要论述，深刻阐明了工人阶级的地位和作用。", "paragraph before"),
         ("刚才，讲的很全面、很清楚，大家要认真抓好落实。", "刚才"),
@@ -202,6 +205,8 @@ fn places_and_persons_drop() {
             "泰安",
         ),
         ("要在全县广泛开展“向王远文同志学习”活动，弘扬劳模精神。", "王远文"),
+        ("国家电网搭建班组建设信息管理系统，推进班组标准化作业。", "国家电网"),
+        ("今年中央企业工会工作要重点抓好五个方面工作。", "中央企业"),
     ] {
         match gen_in(&["全县各级工会", "县委、县政府"], text, Frame::Plan) {
             Outcome::Dropped { reason } => assert!(reason.contains(why), "{text}: {reason}"),
@@ -250,6 +255,9 @@ fn violations(text: &str) -> Vec<String> {
             .into_iter()
             .map(|(s, e)| format!("person {}", &bare[s..e])),
     );
+    if let Err(why) = place::check_enterprises(&bare) {
+        out.push(why);
+    }
     if bare.contains("{{") || bare.contains("}}") {
         out.push("broken slot".into());
     }
@@ -322,8 +330,8 @@ fn whole_corpus_keeps_nothing_it_must_not() {
 }
 
 /// Every phrase of the bank mined from the bundled corpus, whatever its section or unit, holds
-/// outside its slots no place of the gazetteer, no person name, no statistic or masked number,
-/// no empty quotes, no local slogan and no gap the source left.
+/// outside its slots no place of the gazetteer, no named enterprise, no person name, no statistic
+/// or masked number, no empty quotes, no local slogan and no gap the source left.
 #[test]
 fn the_whole_mined_bank_keeps_nothing_it_must_not() {
     let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
