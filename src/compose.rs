@@ -17,6 +17,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use indexmap::IndexMap;
+use rustc_hash::FxBuildHasher;
 use serde::Deserialize;
 use tera::Context;
 
@@ -206,12 +207,14 @@ pub struct Composer<'a> {
     bank: &'a Bank,
     pieces: Pieces,
     /// The `rank|text` lines of each piece as (rank, text); lines without a rank are left out.
-    ranked: IndexMap<String, Vec<(u8, String, usize)>>,
+    ranked: IndexMap<String, Vec<(u8, String, usize)>, FxBuildHasher>,
     /// The mean length of each piece's alternatives.
-    piece_means: IndexMap<String, usize>,
+    piece_means: IndexMap<String, usize, FxBuildHasher>,
     /// The paragraph of the brief's figures, once for each lead of the templates (without a
     /// lead if they have none); empty if the brief gives no figures.
     figures: Vec<String>,
+    /// The length the figures paragraph will have, near enough (its lead varies).
+    figures_len: usize,
     cands: Vec<Cand>,
     /// Each candidate rendered; a pool holds only those that render.
     rendered: Vec<Option<Rendered>>,
@@ -568,6 +571,7 @@ impl<'a> Composer<'a> {
             })
             .collect();
         let figures = figures_paragraphs(brief, pieces.get("figures_lead").map_or(&[][..], Vec::as_slice));
+        let figures_len = figures.iter().map(|t| chars(t)).sum::<usize>() / figures.len().max(1);
         let piece_means = pieces
             .iter()
             .map(|(name, alts)| {
@@ -606,6 +610,7 @@ impl<'a> Composer<'a> {
             ranked,
             piece_means,
             figures,
+            figures_len,
             pieces,
             cands,
             rendered,
@@ -1285,11 +1290,6 @@ impl<'a> Composer<'a> {
         pool.iter().map(|e| e.chars as usize).sum::<usize>() / pool.len().max(1)
     }
 
-    /// The length the figures paragraph will have, near enough (its lead varies).
-    fn figures_len(&self) -> usize {
-        self.figures.iter().map(|t| chars(t)).sum::<usize>() / self.figures.len().max(1)
-    }
-
     /// Adds phrases of `pool` to `list` while `room` is left, up to `cap` of them; returns the
     /// length added.
     #[allow(clippy::too_many_arguments)]
@@ -1327,7 +1327,7 @@ impl<'a> Composer<'a> {
         let brief = self.brief;
         let opening_frame = self.avg_len("salutation")
             + self.avg_len("opening")
-            + self.figures_len()
+            + self.figures_len
             + if brief.meeting.reporter.is_some() {
                 self.avg_len("report")
             } else {
@@ -1671,7 +1671,7 @@ impl<'a> Composer<'a> {
             + self.avg_len("opening")
             + self.avg_len("review_heading")
             + self.avg_len("review_intro")
-            + self.figures_len()
+            + self.figures_len
             + self.avg_len("lessons")
             + self.avg_len("problems_lead")
             + self.avg_len("plan_heading")

@@ -276,7 +276,9 @@ pub struct Templates {
 }
 
 /// The rendered frame of one brief: piece name → its alternatives (one per non-empty line).
-pub type Pieces = IndexMap<String, Vec<String>>;
+/// Piece name → its alternatives. Drafting looks pieces up by name many times a draft, so the
+/// map hashes with rustc-hash's Fx rather than SipHash (the names are the templates', not input).
+pub type Pieces = IndexMap<String, Vec<String>, rustc_hash::FxBuildHasher>;
 
 fn template_error(name: &str, source: Option<&str>, e: &tera::Error) -> Error {
     let (place, message) = match e.kind() {
@@ -351,7 +353,7 @@ impl Templates {
             .find(|(k, _)| *k == kind.as_str())
             .map(|(_, n)| *n)
             .unwrap_or_default();
-        let mut out = Pieces::new();
+        let mut out = Pieces::default();
         for piece in names {
             let name = format!("{}/{piece}.txt", kind.as_str());
             if !self.sources.contains_key(&name) {
