@@ -711,17 +711,6 @@ impl<'a> Composer<'a> {
         self.pick_in_tiers(stream, pool, used, |e| keep(e).then_some(0))
     }
 
-    /// Picks in tiers: the first tier that has an unused candidate wins.
-    fn pick_tiered(
-        &self,
-        stream: &mut Stream,
-        pool: &[Entry],
-        used: &[bool],
-        tiers: &[&dyn Fn(usize) -> bool],
-    ) -> Option<usize> {
-        self.pick_in_tiers(stream, pool, used, |e| tiers.iter().position(|keep| keep(e.c)))
-    }
-
     /// A weighted pick among `pool`'s unused candidates in the lowest tier that `tier` gives any
     /// of them (`None` leaves a candidate out).
     fn pick_in_tiers(
@@ -747,8 +736,15 @@ impl<'a> Composer<'a> {
         draw(stream, pool, used, &fits, &tier, &tally)
     }
 
-    fn shares_theme(&self, c: usize, themes: &[u16]) -> bool {
-        self.cands[c].themes.iter().any(|t| themes.contains(t))
+    /// The tier of heading `e` for a point of rank `want` when the themes `taken` are spoken
+    /// for: 0 for the wanted rank, 1 for a rank next to it, 2 for any other; `None` if it has a
+    /// taken theme.
+    fn heading_tier(&self, e: &Entry, taken: &[u64], want: u8) -> Option<usize> {
+        (!self.shares_bits(e, taken)).then(|| match e.rank.abs_diff(want) {
+            0 => 0,
+            1 => 1,
+            _ => 2,
+        })
     }
 
     /// `themes` as a set of bits, one word per 64 interned themes.
@@ -896,18 +892,13 @@ impl<'a> Composer<'a> {
             // A heading of no theme taken yet, of the wanted rank first, then of a rank next to
             // it, then of any; failing those, one whose first theme is not taken.
             let tier = |e: &Entry| {
-                if !self.shares_bits(e, &taken) {
-                    return Some(match e.rank.abs_diff(want) {
-                        0 => 0,
-                        1 => 1,
-                        _ => 2,
-                    });
-                }
-                let first_free = self.cands[e.c]
-                    .themes
-                    .first()
-                    .is_none_or(|&t| taken[usize::from(t) / 64] & (1 << (t % 64)) == 0);
-                first_free.then_some(3)
+                self.heading_tier(e, &taken, want).or_else(|| {
+                    let first_free = self.cands[e.c]
+                        .themes
+                        .first()
+                        .is_none_or(|&t| taken[usize::from(t) / 64] & (1 << (t % 64)) == 0);
+                    first_free.then_some(3)
+                })
             };
             if let Some(c) = self.pick_in_tiers(&mut s, pool, used, tier) {
                 slot.1 = Some(c);

@@ -429,14 +429,9 @@ impl Composer<'_> {
             .flat_map(|&c| self.cands[c].themes.iter().copied())
             .collect();
         let mut s = Stream::new(seed, &format!("{place}/heading"));
-        let fresh = |c: usize| !self.shares_theme(c, &other_themes);
-        let tiers: [&dyn Fn(usize) -> bool; 4] = [
-            &|c| self.cands[c].rank == want && fresh(c),
-            &|c| self.cands[c].rank.abs_diff(want) == 1 && fresh(c),
-            &|c| fresh(c),
-            &|_| true,
-        ];
-        let plan = match self.pick_tiered(&mut s, &self.pools.headings, used, &tiers) {
+        let taken = self.bits_of(&other_themes);
+        let tier = |e: &Entry| self.heading_tier(e, &taken, want).or(Some(3));
+        let plan = match self.pick_in_tiers(&mut s, &self.pools.headings, used, tier) {
             Some(c) => {
                 used[c] = true;
                 PointPlan {
