@@ -232,14 +232,31 @@ pub struct Composer<'a> {
     by_id: HashMap<String, usize>,
 }
 
+/// Words that strengthen a lead without changing what it asks (大力弘扬劳模精神 = 弘扬劳模精神).
+const INTENSIFIERS: [&str; 11] = [
+    "大力",
+    "进一步",
+    "切实",
+    "认真",
+    "积极",
+    "不断",
+    "全面",
+    "深入",
+    "努力",
+    "着力",
+    "扎实",
+];
+
 /// A lead sentence or heading reduced to what makes two of them the same: its first sentence
-/// without a leading 要 and without end punctuation (要提升职工素质。 = 提升职工素质).
+/// without a leading 要 or intensifier and without end punctuation (要切实提升职工素质。 =
+/// 提升职工素质).
 fn lead_key(text: &str) -> String {
     let first = text.split_inclusive(['。', '！', '；']).next().unwrap_or(text);
-    first
-        .trim_start_matches('要')
-        .trim_end_matches(['。', '；', '！'])
-        .to_string()
+    let mut key = first.trim_start_matches('要').trim_end_matches(['。', '；', '！']);
+    while let Some(rest) = INTENSIFIERS.iter().find_map(|w| key.strip_prefix(w)) {
+        key = rest;
+    }
+    key.to_string()
 }
 
 /// Headings that title a whole part of a work report (2025年工作回顾, 上半年工作安排) rather
@@ -1840,6 +1857,14 @@ mod tests {
         assert!(has_digit_outside_slots("共有369个基层工会"));
         assert!(has_digit_outside_slots("{{ year }}年增长１成"));
         assert!(!has_digit_outside_slots("{{ year }}年，{{ lv.all }}各级工会"));
+    }
+
+    #[test]
+    fn leads_that_differ_only_in_emphasis_are_the_same() {
+        assert_eq!(lead_key("要大力弘扬劳模精神。要…"), lead_key("弘扬劳模精神。"));
+        assert_eq!(lead_key("切实保障职工的民主权利。"), lead_key("保障职工的民主权利。"));
+        assert_eq!(lead_key("要进一步深入开展劳动竞赛；"), "开展劳动竞赛");
+        assert_ne!(lead_key("弘扬劳模精神。"), lead_key("弘扬工匠精神。"));
     }
 
     #[test]
