@@ -65,6 +65,10 @@ static GAPS: LazyLock<Rules> = LazyLock::new(|| {
             r"^(这一重要论述|这一论述|这些|这一|这就|这是|这也|上述|以上|此外|另外|同时|与此同时|对此|为此|因此|所以|但是|但|而且|并且|其中|总之|综上)",
             "only makes sense after the paragraph before it",
         ),
+        (
+            r"^(按照|根据|围绕|对照|针对|落实|贯彻|结合)(这一|这个|这些|这项|这几项|上述|以上)",
+            "only makes sense after the paragraph before it",
+        ),
     ])
 });
 
