@@ -348,8 +348,19 @@ fn has_digit_outside_slots(text: &str) -> bool {
 }
 
 /// Words that tie an opening paragraph to an event of its own speech: the report just given,
-/// the commendation, the number of points announced. The frame templates say these.
-const OPENING_EVENTS: [&str; 5] = ["刚才", "表彰", "点意见", "几点意见", "报告"];
+/// the commendation, the number of points announced, an election, the body the speaker speaks
+/// for. The frame templates say these, from the brief.
+const OPENING_EVENTS: [&str; 9] = [
+    "刚才",
+    "表彰",
+    "点意见",
+    "几点意见",
+    "报告",
+    "当选",
+    "我代表",
+    "谨代表",
+    "委托",
+];
 
 fn section_seed(seed: u64, place: &str) -> u64 {
     fnv1a_more(fnv1a(&seed.to_le_bytes()), place.as_bytes())

@@ -216,6 +216,21 @@ fn check(b: &Brief, d: &Draft, length_must_hold: bool) -> Vec<String> {
             bad.push(format!("unfilled template code {code}"));
         }
     }
+    // The opening's bank paragraphs speak for nobody and congratulate no election: the frame
+    // says who the speaker speaks for, from the brief.
+    for p in d
+        .sections
+        .iter()
+        .filter(|s| s.role == "opening")
+        .flat_map(|s| &s.paragraphs)
+    {
+        if !p.phrases.is_empty() && ["我代表", "谨代表", "当选"].iter().any(|w| p.text.contains(w)) {
+            bad.push(format!(
+                "an opening phrase speaks for a body or an election: {}",
+                p.text
+            ));
+        }
+    }
     // Numbering: main points 一、二、… in order; within each point one style, 1..k.
     let mut mains = Vec::new();
     for s in &d.sections {
