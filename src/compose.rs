@@ -159,6 +159,11 @@ fn draw(
     None
 }
 
+/// Where interned theme `t` sits in a set of theme bits: its word and the bit within it.
+fn theme_bit(t: u16) -> (usize, u64) {
+    (usize::from(t) / 64, 1 << (t % 64))
+}
+
 /// A candidate's text rendered for the brief.
 struct Rendered {
     text: String,
@@ -615,7 +620,8 @@ impl<'a> Composer<'a> {
         let mut theme_bits = vec![0u64; cands.len() * theme_words];
         for (c, cand) in cands.iter().enumerate() {
             for &t in &cand.themes {
-                theme_bits[c * theme_words + usize::from(t) / 64] |= 1 << (t % 64);
+                let (word, bit) = theme_bit(t);
+                theme_bits[c * theme_words + word] |= bit;
             }
         }
         pools.each(|pool| {
@@ -779,7 +785,8 @@ impl<'a> Composer<'a> {
     fn bits_of(&self, themes: &[u16]) -> Vec<u64> {
         let mut bits = vec![0u64; self.theme_words];
         for &t in themes {
-            bits[usize::from(t) / 64] |= 1 << (t % 64);
+            let (word, bit) = theme_bit(t);
+            bits[word] |= bit;
         }
         bits
     }
@@ -921,10 +928,10 @@ impl<'a> Composer<'a> {
             // it, then of any; failing those, one whose first theme is not taken.
             let tier = |e: &Entry| {
                 self.heading_tier(e, &taken, want).or_else(|| {
-                    let first_free = self.cands[e.c]
-                        .themes
-                        .first()
-                        .is_none_or(|&t| taken[usize::from(t) / 64] & (1 << (t % 64)) == 0);
+                    let first_free = self.cands[e.c].themes.first().is_none_or(|&t| {
+                        let (word, bit) = theme_bit(t);
+                        taken[word] & bit == 0
+                    });
                     first_free.then_some(3)
                 })
             };
