@@ -3,6 +3,8 @@
 
 use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
+
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
@@ -55,6 +57,38 @@ pub fn lexicon() -> Result<&'static [Theme]> {
         .map_err(|e| Error::Message(e.clone()))
 }
 
+/// The themes of the built-in lexicon whose keywords occur in `text`, in lexicon order; none if
+/// the lexicon cannot be read. One pass of an automaton over all keywords, so that tagging
+/// hundreds of paragraphs costs little.
+#[must_use]
+pub fn tag(text: &str) -> Vec<&'static str> {
+    static TAGGER: OnceLock<Option<(AhoCorasick, Vec<usize>)>> = OnceLock::new();
+    let (Ok(themes), Some((automaton, theme_of))) = (
+        lexicon(),
+        TAGGER.get_or_init(|| {
+            let themes = lexicon().ok()?;
+            let (theme_of, words): (Vec<usize>, Vec<&str>) = themes
+                .iter()
+                .enumerate()
+                .flat_map(|(i, t)| t.keywords.iter().map(move |k| (i, k.as_str())))
+                .unzip();
+            AhoCorasick::new(words).ok().map(|a| (a, theme_of))
+        }),
+    ) else {
+        return Vec::new();
+    };
+    let mut hit = vec![false; themes.len()];
+    for m in automaton.find_overlapping_iter(text) {
+        hit[theme_of[m.pattern().as_usize()]] = true;
+    }
+    themes
+        .iter()
+        .zip(hit)
+        .filter(|(_, h)| *h)
+        .map(|(t, _)| t.name.as_str())
+        .collect()
+}
+
 /// The names of the built-in themes, in lexicon order; empty if the lexicon cannot be read.
 #[must_use]
 pub fn names() -> Vec<&'static str> {
@@ -80,6 +114,21 @@ mod tests {
         assert!(themes.iter().all(|t| !t.keywords.is_empty()));
         assert!(is_theme("劳动竞赛"));
         assert!(!is_theme("劳动"));
+    }
+
+    #[test]
+    fn tagging_finds_every_theme_whose_keyword_occurs_in_lexicon_order() {
+        let text = "做好困难职工帮扶，广泛开展劳动竞赛和技能比武";
+        assert_eq!(tag(text), ["劳动竞赛", "困难职工帮扶"]);
+        // Overlapping keywords each count: 劳模精神 holds 劳模 (劳动竞赛, 劳模精神).
+        assert_eq!(tag("弘扬劳模精神"), ["劳动竞赛", "劳模精神"]);
+        assert!(tag("同志们：").is_empty());
+        // The automaton agrees with a plain search for every keyword of the lexicon.
+        for t in lexicon().unwrap() {
+            for k in &t.keywords {
+                assert!(tag(k).contains(&t.name.as_str()), "{k} tags {}", t.name);
+            }
+        }
     }
 
     #[test]

@@ -128,6 +128,20 @@ fn no_phrase_keeps_a_level_word_outside_its_slots() {
 }
 
 #[test]
+fn a_phrases_themes_are_those_its_own_text_names() {
+    // Not those of sentences mining cut from the paragraph: a draft picks a sub-point for its
+    // point's theme by them.
+    let bank = Bank::load(&at("phrasebank")).expect("bank loads");
+    let mut checked = 0;
+    for p in &bank.phrases {
+        let said: Vec<&str> = jianggao::themes::tag(&outside_slots(&p.text));
+        assert_eq!(p.themes, said, "{}: {}", p.id, p.text);
+        checked += usize::from(!said.is_empty());
+    }
+    assert!(checked > 100, "only {checked} phrases carry a theme");
+}
+
+#[test]
 fn phrases_are_unique_and_subpoint_leads_are_prefixes() {
     let bank = Bank::load(&at("phrasebank")).expect("bank loads");
     let mut ids: Vec<_> = bank.phrases.iter().map(|p| p.id.as_str()).collect();

@@ -5,7 +5,6 @@
 use std::sync::OnceLock;
 
 use regex::Regex;
-use serde::Deserialize;
 
 use crate::bank::{Kind, Label, LevelFamily, Unit};
 use crate::corpus::{NumStyle, Paragraph};
@@ -22,37 +21,10 @@ pub struct Candidate {
     pub text: String,
 }
 
-#[derive(Deserialize)]
-struct ThemeFile {
-    theme: Vec<Theme>,
-}
-
-/// A theme of the lexicon and its keywords.
-#[derive(Debug, Clone, Deserialize)]
-pub struct Theme {
-    pub name: String,
-    pub keywords: Vec<String>,
-}
-
-/// The theme lexicon, in file order.
-#[must_use]
-pub fn lexicon() -> &'static [Theme] {
-    static THEMES: OnceLock<Vec<Theme>> = OnceLock::new();
-    THEMES.get_or_init(|| {
-        toml::from_str::<ThemeFile>(include_str!("../../data/themes.toml"))
-            .map(|f| f.theme)
-            .unwrap_or_default()
-    })
-}
-
-/// The themes whose keywords occur in `text`, in lexicon order.
+/// The themes whose keywords occur in `text`, in lexicon order (see [`crate::themes::tag`]).
 #[must_use]
 pub fn themes(text: &str) -> Vec<String> {
-    lexicon()
-        .iter()
-        .filter(|t| t.keywords.iter().any(|k| text.contains(k.as_str())))
-        .map(|t| t.name.clone())
-        .collect()
+    crate::themes::tag(text).into_iter().map(str::to_string).collect()
 }
 
 /// leader_speech or work_report, from the speech's headings and opening.
