@@ -15,6 +15,7 @@ pub use reroll::reroll_seed;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use indexmap::IndexMap;
 use rustc_hash::FxBuildHasher;
@@ -99,6 +100,8 @@ const TIERS: usize = 4;
 struct Tally {
     fit: usize,
     weights: [u64; TIERS],
+    /// How many candidates of each tier fit.
+    counts: [usize; TIERS],
 }
 
 /// A candidate in a pool, with what picks read of it packed beside it.
@@ -127,11 +130,38 @@ fn tally(
             continue;
         }
         tally.fit += 1;
-        if let Some(w) = tier(e).and_then(|t| tally.weights.get_mut(t)) {
-            *w += u64::from(e.weight);
+        if let Some(t) = tier(e).filter(|&t| t < TIERS) {
+            tally.weights[t] += u64::from(e.weight);
+            tally.counts[t] += 1;
         }
     }
     tally
+}
+
+/// [`tally`] of the candidates that fit, and of those among them that are also `long`, in one pass.
+fn tally_long(
+    pool: &[Entry],
+    used: &[bool],
+    fits: impl Fn(&Entry) -> bool,
+    long: impl Fn(&Entry) -> bool,
+    tier: impl Fn(&Entry) -> Option<usize>,
+) -> [Tally; 2] {
+    let mut out = [Tally::default(), Tally::default()];
+    for e in pool {
+        if used[e.c] || !fits(e) {
+            continue;
+        }
+        let long = long(e);
+        out[0].fit += 1;
+        out[1].fit += usize::from(long);
+        if let Some(t) = tier(e).filter(|&t| t < TIERS) {
+            for tally in &mut out[..1 + usize::from(long)] {
+                tally.weights[t] += u64::from(e.weight);
+                tally.counts[t] += 1;
+            }
+        }
+    }
+    out
 }
 
 /// The weighted draw among the candidates that pass `fits` in the lowest tier `tally` found
@@ -162,6 +192,55 @@ fn draw(
 /// Where interned theme `t` sits in a set of theme bits: its word and the bit within it.
 fn theme_bit(t: u16) -> (usize, u64) {
     (usize::from(t) / 64, 1 << (t % 64))
+}
+
+/// A `rank|text` line of the templates' frame text, rendered for the brief.
+struct Frame {
+    rank: u8,
+    text: String,
+    chars: usize,
+    /// The length in bytes of its lead sentence (the whole text if it has none).
+    lead_len: usize,
+    /// The themes of the lexicon its words mark, interned like the candidates'.
+    themes: Vec<u16>,
+}
+
+/// The frame lines of one piece by theme and by rank, as indices in [`Composer::frames`].
+#[derive(Default)]
+struct FrameLists {
+    by_theme: Vec<Vec<usize>>,
+    by_rank: Vec<Vec<usize>>,
+}
+
+impl FrameLists {
+    fn of(frames: &[Frame], range: std::ops::Range<usize>, themes: usize) -> FrameLists {
+        let mut lists = FrameLists {
+            by_theme: vec![Vec::new(); themes],
+            by_rank: Vec::new(),
+        };
+        for id in range {
+            let f = &frames[id];
+            for &t in &f.themes {
+                if let Some(list) = lists.by_theme.get_mut(usize::from(t)) {
+                    list.push(id);
+                }
+            }
+            let r = usize::from(f.rank);
+            if lists.by_rank.len() <= r {
+                lists.by_rank.resize(r + 1, Vec::new());
+            }
+            lists.by_rank[r].push(id);
+        }
+        lists
+    }
+}
+
+/// A frame line a point can draw: its index in [`Composer::frames`], length and tier.
+#[derive(Clone, Copy)]
+struct FrameRef {
+    id: usize,
+    chars: usize,
+    tier: usize,
 }
 
 /// A candidate's text rendered for the brief.
@@ -211,8 +290,16 @@ pub struct Composer<'a> {
     brief: &'a Brief,
     bank: &'a Bank,
     pieces: Pieces,
-    /// The `rank|text` lines of each piece as (rank, text); lines without a rank are left out.
-    ranked: IndexMap<String, Vec<(u8, String, usize)>, FxBuildHasher>,
+    /// The `rank|text` lines of all pieces; lines without a rank are left out.
+    frames: Vec<Frame>,
+    /// [`Composer::point_frames`] of the points drafted so far, by (body, rank, themes): a
+    /// brief's points come from a few dozen headings, and the lists do not change.
+    #[allow(clippy::type_complexity)]
+    point_frames: RefCell<HashMap<(bool, u8, Vec<u16>), Rc<[FrameRef]>, FxBuildHasher>>,
+    /// The sub-point and body lines of `frames` by theme and rank.
+    frame_lists: [FrameLists; 2],
+    /// Each piece's lines in `frames`.
+    ranked: IndexMap<String, std::ops::Range<usize>, FxBuildHasher>,
     /// The mean length of each piece's alternatives.
     piece_means: IndexMap<String, usize, FxBuildHasher>,
     /// The paragraph of the brief's figures, once for each lead of the templates (without a
@@ -441,11 +528,12 @@ struct PointPlan {
     themes: Vec<u16>,
 }
 
-/// A sub-point: a bank candidate, or a frame sub-point of the templates (its text).
-#[derive(Clone)]
+/// A sub-point or body paragraph: a bank candidate, or a frame line of the templates (its
+/// index in [`Composer::frames`]).
+#[derive(Clone, Copy)]
 enum Sub {
     Bank(usize),
-    Frame(String),
+    Frame(usize),
 }
 
 /// A point being filled.
@@ -458,6 +546,10 @@ struct PointFill {
     subs: Vec<Sub>,
     bodies: Vec<Sub>,
     styles: Vec<SubStyle>,
+    /// The frame sub-points and bodies the point may draw: those sharing one of its themes
+    /// (tier 0) and those of its rank (tier 1).
+    frame_subs: Rc<[FrameRef]>,
+    frame_bodies: Rc<[FrameRef]>,
 }
 
 impl<'a> Composer<'a> {
@@ -589,20 +681,40 @@ impl<'a> Composer<'a> {
                     .is_none_or(|(_, t)| !leads.contains(&lead_key(t.trim())))
             });
         }
-        let ranked = pieces
-            .iter()
-            .map(|(name, lines)| {
-                let ranked = lines
-                    .iter()
-                    .filter_map(|l| {
-                        let (r, t) = l.split_once('|')?;
-                        let t = t.trim();
-                        Some((r.trim().parse::<u8>().ok()?, t.to_string(), chars(t)))
-                    })
-                    .collect();
-                (name.clone(), ranked)
-            })
-            .collect();
+        let mut frames = Vec::new();
+        let mut ranked = IndexMap::default();
+        for (name, lines) in &pieces {
+            let start = frames.len();
+            for l in lines {
+                let Some((r, t)) = l.split_once('|') else { continue };
+                let Ok(rank) = r.trim().parse::<u8>() else { continue };
+                let t = t.trim();
+                // Sub-points and bodies are drawn by theme, like the bank's; the rest by rank.
+                let themes = if matches!(name.as_str(), "subpoint" | "body") {
+                    crate::themes::tag(t)
+                        .into_iter()
+                        .map(|name| {
+                            let n = u16::try_from(interned.len()).unwrap_or(u16::MAX);
+                            *interned.entry(name).or_insert(n)
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                let lead_len = t
+                    .char_indices()
+                    .find(|(_, ch)| matches!(ch, '。' | '；' | '！'))
+                    .map_or(t.len(), |(i, ch)| i + ch.len_utf8());
+                frames.push(Frame {
+                    rank,
+                    text: t.to_string(),
+                    chars: chars(t),
+                    lead_len,
+                    themes,
+                });
+            }
+            ranked.insert(name.clone(), start..frames.len());
+        }
         let figures = figures_paragraphs(brief, pieces.get("figures_lead").map_or(&[][..], Vec::as_slice));
         let figures_len = figures.iter().map(|t| chars(t)).sum::<usize>() / figures.len().max(1);
         let piece_means = pieces
@@ -616,6 +728,8 @@ impl<'a> Composer<'a> {
             .iter()
             .map(|cand| render(&bank.phrases[cand.phrase], templates, &context, &foreign))
             .collect();
+        let frame_lists = ["subpoint", "body"]
+            .map(|piece| FrameLists::of(&frames, ranked.get(piece).cloned().unwrap_or(0..0), interned.len()));
         let theme_words = interned.len().div_ceil(64).max(1);
         let mut theme_bits = vec![0u64; cands.len() * theme_words];
         for (c, cand) in cands.iter().enumerate() {
@@ -641,6 +755,8 @@ impl<'a> Composer<'a> {
         Ok(Composer {
             brief,
             bank,
+            frames,
+            frame_lists,
             ranked,
             piece_means,
             figures,
@@ -655,6 +771,7 @@ impl<'a> Composer<'a> {
             avoid: Avoid::default(),
             avoided: None,
             repeats: RefCell::new(Vec::new()),
+            point_frames: RefCell::default(),
             by_id,
         })
     }
@@ -1024,49 +1141,118 @@ impl<'a> Composer<'a> {
         self.pick_fitting(stream, pool, used, within(shortest + shortest / 3), tier)
     }
 
-    /// The `rank|text` lines of `piece` as (rank, text); lines without a rank are skipped.
-    fn ranked(&self, piece: &str) -> impl Iterator<Item = (u8, &str)> {
-        self.ranked
-            .get(piece)
-            .map_or(&[][..], Vec::as_slice)
-            .iter()
-            .map(|(r, t, _)| (*r, t.as_str()))
+    /// The indices in `frames` of the `rank|text` lines of `piece`.
+    fn frame_range(&self, piece: &str) -> std::ops::Range<usize> {
+        self.ranked.get(piece).cloned().unwrap_or(0..0)
     }
 
-    /// The frame texts of rank `rank` (`rank|text` lines of `piece`).
-    fn frame_texts(&self, piece: &str, rank: u8) -> Vec<(&str, usize)> {
-        let all: Vec<(&str, usize)> = self
-            .ranked
-            .get(piece)
-            .map_or(&[][..], Vec::as_slice)
+    /// The `rank|text` lines of `piece` as (rank, text); lines without a rank are skipped.
+    fn ranked(&self, piece: &str) -> impl Iterator<Item = (u8, &str)> {
+        self.frames[self.frame_range(piece)]
             .iter()
-            .filter(|(r, _, _)| *r == rank)
-            .map(|(_, t, n)| (t.as_str(), *n))
+            .map(|f| (f.rank, f.text.as_str()))
+    }
+
+    /// A fresh record of which frame lines a draft has used: none.
+    fn frames_unused(&self) -> Vec<bool> {
+        vec![false; self.frames.len()]
+    }
+
+    /// The frame sub-points (or bodies) a point of `rank` and `themes` may draw: those sharing
+    /// a theme with it (tier 0), then those of its rank (tier 1), in template order; unlike the
+    /// avoided speeches where any are.
+    fn point_frames(&self, body: bool, rank: u8, themes: &[u16]) -> Rc<[FrameRef]> {
+        if !self.avoid.is_empty() {
+            return self.point_frames_uncached(body, rank, themes).into();
+        }
+        let key = (body, rank, themes.to_vec());
+        if let Some(list) = self.point_frames.borrow().get(&key) {
+            return Rc::clone(list);
+        }
+        let list: Rc<[FrameRef]> = self.point_frames_uncached(body, rank, themes).into();
+        self.point_frames.borrow_mut().insert(key, Rc::clone(&list));
+        list
+    }
+
+    fn point_frames_uncached(&self, body: bool, rank: u8, themes: &[u16]) -> Vec<FrameRef> {
+        let lists = &self.frame_lists[usize::from(body)];
+        let frame = |id: usize, tier: usize| FrameRef {
+            id,
+            chars: self.frames[id].chars,
+            tier,
+        };
+        let mut all: Vec<FrameRef> = themes
+            .iter()
+            .filter_map(|&t| lists.by_theme.get(usize::from(t)))
+            .flatten()
+            .map(|&id| frame(id, 0))
             .collect();
+        all.sort_unstable_by_key(|f| f.id);
+        all.dedup_by_key(|f| f.id);
+        let themed = all.len();
+        for &id in lists.by_rank.get(usize::from(rank)).map_or(&[][..], Vec::as_slice) {
+            if all[..themed].binary_search_by_key(&id, |f| f.id).is_err() {
+                all.push(frame(id, 1));
+            }
+        }
+        all.sort_unstable_by_key(|f| f.id);
         if self.avoid.is_empty() {
             return all;
         }
-        self.fresh(&all, |(t, _)| t, piece)
+        let piece = if body { "body" } else { "subpoint" };
+        self.fresh(&all, |f| self.frames[f.id].text.as_str(), piece)
     }
 
     /// The text of a sub-point, its lead's length in bytes and its phrase, if from the bank.
     fn sub_text<'s>(&'s self, sub: &'s Sub) -> Option<(&'s str, usize, Option<usize>)> {
         match sub {
             Sub::Bank(c) => self.rendered(*c).map(|r| (r.text.as_str(), r.lead_len, Some(*c))),
-            Sub::Frame(t) => {
-                let lead = t
-                    .char_indices()
-                    .find(|(_, ch)| matches!(ch, '。' | '；' | '！'))
-                    .map_or(t.len(), |(i, ch)| i + ch.len_utf8());
-                Some((t.as_str(), lead, None))
+            Sub::Frame(id) => {
+                let f = &self.frames[*id];
+                Some((f.text.as_str(), f.lead_len, None))
             }
         }
+    }
+
+    /// The interned themes of a sub-point or body paragraph.
+    fn sub_themes(&self, sub: Sub) -> &[u16] {
+        match sub {
+            Sub::Bank(c) => &self.cands[c].themes,
+            Sub::Frame(id) => &self.frames[id].themes,
+        }
+    }
+
+    /// Where each body paragraph of `p` goes: after the sub-point it shares a theme with (the
+    /// one with the fewest so far, then the most themes shared, then the first), or, sharing
+    /// none, between the intro and the sub-points. Returns the bodies before the sub-points
+    /// and those after each sub-point.
+    fn place_bodies(&self, p: &PointFill) -> (Vec<Sub>, Vec<Vec<Sub>>) {
+        let mut before = Vec::new();
+        let mut after: Vec<Vec<Sub>> = vec![Vec::new(); p.subs.len()];
+        for &body in &p.bodies {
+            let themes = self.sub_themes(body);
+            let target = p
+                .subs
+                .iter()
+                .enumerate()
+                .filter_map(|(i, &sub)| {
+                    let shared = self.sub_themes(sub).iter().filter(|t| themes.contains(t)).count();
+                    (shared > 0).then_some((after[i].len(), std::cmp::Reverse(shared), i))
+                })
+                .min()
+                .map(|(_, _, i)| i);
+            match target {
+                Some(i) => after[i].push(body),
+                None => before.push(body),
+            }
+        }
+        (before, after)
     }
 
     fn sub_len(&self, sub: &Sub) -> usize {
         match sub {
             Sub::Bank(c) => self.clen(*c),
-            Sub::Frame(t) => chars(t),
+            Sub::Frame(id) => self.frames[*id].chars,
         }
     }
 
@@ -1081,7 +1267,7 @@ impl<'a> Composer<'a> {
         plan: PointPlan,
         used: &mut [bool],
         styles: &[SubStyle],
-        frame_used: &mut Vec<String>,
+        frame_used: &mut [bool],
         budget: usize,
     ) -> PointFill {
         let mut stream = Stream::new(seed, place);
@@ -1102,34 +1288,39 @@ impl<'a> Composer<'a> {
                     self.rendered(c).map(|r| (r.text.clone(), Some(c)))
                 }
                 None => {
-                    let frame: Vec<&str> = self
-                        .ranked("intro")
-                        .filter(|&(r, t)| r == rank && chars(t) <= room && !frame_used.iter().any(|u| u == t))
-                        .map(|(_, t)| t)
+                    let frame: Vec<usize> = self
+                        .frame_range("intro")
+                        .filter(|&i| {
+                            let f = &self.frames[i];
+                            f.rank == rank && f.chars <= room && !frame_used[i]
+                        })
                         .collect();
-                    let frame = self.fresh(&frame, |t| t, "point introduction");
-                    let t = stream.pick(&frame).map(|t| (*t).to_string());
-                    if let Some(t) = &t {
-                        frame_used.push(t.clone());
-                    }
-                    t.map(|t| (t, None))
+                    let frame = self.fresh(&frame, |i| self.frames[i].text.as_str(), "point introduction");
+                    stream.pick(&frame).map(|&i| {
+                        frame_used[i] = true;
+                        (self.frames[i].text.clone(), None)
+                    })
                 }
             };
             rem = rem.saturating_sub(intro.as_ref().map_or(0, |(t, _)| chars(t)));
         }
+        let frame_subs = self.point_frames(false, rank, &plan.themes);
+        let frame_bodies = self.point_frames(true, rank, &plan.themes);
         let mut p = PointFill {
             stream,
             plan,
-            bits,
             intro,
             subs: Vec::new(),
             bodies: Vec::new(),
             styles: order,
+            frame_subs,
+            frame_bodies,
+            bits,
         };
         // Two sub-points, each within its share of the room left; then, while the budget has
         // room, sub-points up to four and body paragraphs, the longer candidates first when
         // the room left is large for the places left.
-        let body_cap = (budget / 500).max(4);
+        let body_cap = (budget / 300).max(4);
         let slack = budget / 20;
         let places = |p: &PointFill| (4 - p.subs.len().min(4)) + body_cap.saturating_sub(p.bodies.len());
         for k in 0..2usize {
@@ -1164,9 +1355,10 @@ impl<'a> Composer<'a> {
         p
     }
 
-    /// The next sub-point (or body paragraph) of `p`: a bank candidate or a frame text of the
-    /// point's rank, drawn in proportion to how many of each fit `room`; those of at least
-    /// `min` characters first.
+    /// The next sub-point (or body paragraph) of `p`: a bank candidate or a frame text, from
+    /// the best tier either holds (a shared theme, then the point's rank, then for sub-points
+    /// any), drawn in proportion to how many of each fit `room`; those of at least `min`
+    /// characters first.
     #[allow(clippy::too_many_arguments)]
     fn next_item(
         &self,
@@ -1176,43 +1368,58 @@ impl<'a> Composer<'a> {
         min: usize,
         must: bool,
         used: &mut [bool],
-        frame_used: &mut Vec<String>,
+        frame_used: &mut [bool],
     ) -> Option<Sub> {
-        let PointFill { stream, plan, bits, .. } = p;
+        let PointFill {
+            stream,
+            plan,
+            bits,
+            frame_subs,
+            frame_bodies,
+            ..
+        } = p;
         let bits: &[u64] = bits;
-        let rank = plan.rank;
-        let (pool, piece, tiers) = if body {
-            (&self.pools.bodies, "body", 2)
+        let (pool, frame, tiers) = if body {
+            (&self.pools.bodies, &*frame_bodies, 2)
         } else {
-            (&self.pools.subpoints, "subpoint", 3)
+            (&self.pools.subpoints, &*frame_subs, 3)
         };
-        let tier = |e: &Entry| self.point_tier(e, bits, rank, tiers);
-        // The frame texts left, with their lengths.
-        let frame: Vec<(&str, usize)> = self
-            .frame_texts(piece, rank)
-            .into_iter()
-            .filter(|(t, _)| !frame_used.iter().any(|u| u == t))
-            .collect();
-        let take_frame = |stream: &mut Stream, fits: &dyn Fn(usize) -> bool, n: usize, frame_used: &mut Vec<String>| {
+        let tier = |e: &Entry| self.point_tier(e, bits, plan.rank, tiers);
+        // The `k`-th unused frame line that passes `ok`, marked used.
+        let take_frame = |stream: &mut Stream, frame_used: &mut [bool], ok: &dyn Fn(&FrameRef) -> bool, n: usize| {
             let k = stream.below(n);
-            let t = frame.iter().filter(|(_, n)| fits(*n)).nth(k)?.0.to_string();
-            frame_used.push(t.clone());
-            Some(Sub::Frame(t))
+            let f = frame.iter().filter(|f| !frame_used[f.id] && ok(f)).nth(k)?;
+            frame_used[f.id] = true;
+            Some(Sub::Frame(f.id))
         };
-        for lower in [min, 0] {
-            let fits = |n: usize| n <= room && n >= lower;
-            let frame_fit = frame.iter().filter(|(_, n)| fits(*n)).count();
-            let fitting = |e: &Entry| fits(e.chars as usize);
-            let tally = tally(pool, used, fitting, tier);
-            if frame_fit > 0 && stream.below(frame_fit + tally.fit) < frame_fit {
-                return take_frame(stream, &fits, frame_fit, frame_used);
+        // The best tier that has anything fitting `room`; within it, the candidates of at
+        // least `min` characters if there are any: a point keeps to its themes before its length.
+        let mut frame_fit = [[0usize; TIERS]; 2];
+        for f in frame.iter().filter(|f| !frame_used[f.id] && f.chars <= room) {
+            frame_fit[0][f.tier] += 1;
+            frame_fit[1][f.tier] += usize::from(f.chars >= min);
+        }
+        let fits = |e: &Entry| e.chars as usize <= room;
+        let [any, long] = tally_long(pool, used, fits, |e| e.chars as usize >= min, tier);
+        if let Some(t) = (0..tiers).find(|&t| frame_fit[0][t] > 0 || any.weights[t] > 0) {
+            let (lower, tally) = if frame_fit[1][t] > 0 || long.weights[t] > 0 {
+                (min, long)
+            } else {
+                (0, any)
+            };
+            let n = frame_fit[usize::from(lower > 0)][t];
+            if n > 0 && (tally.weights[t] == 0 || stream.below(n + tally.counts[t]) < n) {
+                return take_frame(
+                    stream,
+                    frame_used,
+                    &|f| f.chars <= room && f.chars >= lower && f.tier == t,
+                    n,
+                );
             }
+            let fitting = |e: &Entry| fits(e) && e.chars as usize >= lower;
             if let Some(c) = draw(stream, pool, used, fitting, tier, &tally) {
                 used[c] = true;
                 return Some(Sub::Bank(c));
-            }
-            if frame_fit > 0 {
-                return take_frame(stream, &fits, frame_fit, frame_used);
             }
         }
         if !must {
@@ -1222,10 +1429,10 @@ impl<'a> Composer<'a> {
             used[c] = true;
             return Some(Sub::Bank(c));
         }
-        let shortest = frame.iter().map(|(_, n)| *n).min()?;
-        let short = |n: usize| n <= shortest + shortest / 3;
-        let n = frame.iter().filter(|(_, n)| short(*n)).count();
-        take_frame(stream, &short, n, frame_used)
+        let shortest = frame.iter().filter(|f| !frame_used[f.id]).map(|f| f.chars).min()?;
+        let short = |f: &FrameRef| f.chars <= shortest + shortest / 3;
+        let n = frame.iter().filter(|f| !frame_used[f.id] && short(f)).count();
+        take_frame(stream, frame_used, &short, n)
     }
 
     /// The sub-point numbering style of a point: the first of its preferences that suits its
@@ -1267,16 +1474,21 @@ impl<'a> Composer<'a> {
                 0,
             ));
         }
-        for body in &p.bodies {
+        let push_body = |out: &mut Vec<Paragraph>, body: &Sub| {
             if let Some((text, _, c)) = self.sub_text(body) {
                 let ids = c.map(|c| vec![self.id(c)]).unwrap_or_default();
                 out.push(para(text.to_string(), Style::Body, ids, 0));
             }
+        };
+        let (before, after) = self.place_bodies(p);
+        for body in &before {
+            push_body(&mut out, body);
         }
         let style = self.style_of(p);
         let mut k = 0;
-        for sub in &p.subs {
+        for (sub, bodies) in p.subs.iter().zip(&after) {
             let Some((text, lead_len, c)) = self.sub_text(sub) else {
+                bodies.iter().for_each(|b| push_body(&mut out, b));
                 continue;
             };
             k += 1;
@@ -1301,6 +1513,9 @@ impl<'a> Composer<'a> {
                     line.push_str(text);
                     out.push(para(line, Style::Body, ids, m + lead_len));
                 }
+            }
+            for body in bodies {
+                push_body(&mut out, body);
             }
         }
         (heading, out)
@@ -1428,7 +1643,7 @@ impl<'a> Composer<'a> {
         let plans = self.plan_points(seed, "plan", used, warnings);
         let styles = [SubStyle::Shi, SubStyle::Yao, SubStyle::Arabic, SubStyle::Paren];
         let mut points: Vec<PointFill> = Vec::new();
-        let mut frame_used = Vec::new();
+        let mut frame_used = self.frames_unused();
         for (i, plan) in plans.into_iter().enumerate() {
             let place = format!("point/{}", i + 1);
             points.push(self.fill_point(seed, &place, plan, used, &styles, &mut frame_used, point_budget));
@@ -1772,7 +1987,7 @@ impl<'a> Composer<'a> {
         let plans = self.plan_points(seed, "plan/points", used, warnings);
         let styles = [SubStyle::Shi, SubStyle::Yao, SubStyle::Arabic];
         let mut tasks: Vec<PointFill> = Vec::new();
-        let mut frame_used = Vec::new();
+        let mut frame_used = self.frames_unused();
         for (i, plan) in plans.into_iter().enumerate() {
             let place = format!("plan/{}", i + 1);
             tasks.push(self.fill_point(seed, &place, plan, used, &styles, &mut frame_used, task_budget));

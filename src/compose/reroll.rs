@@ -465,22 +465,25 @@ impl Composer<'_> {
                 }
             }
         };
-        // Frame intros in use elsewhere are not taken again, nor the old one if another is left.
-        let mut frame_used: Vec<String> = others
+        // Frame lines in use elsewhere are not taken again, nor the old point's if another intro
+        // of its rank is left. A sub-point's paragraph ends with its frame line after its number.
+        let others: Vec<&str> = others
             .iter()
-            .flat_map(|s| s.paragraphs.iter().map(|p| p.text.clone()))
+            .flat_map(|s| s.paragraphs.iter().map(|p| p.text.as_str()))
             .collect();
+        let in_use = |texts: &[&str], t: &str| texts.iter().any(|u| u.ends_with(t));
+        let old_texts: Vec<&str> = old.texts.iter().map(String::as_str).collect();
+        let mut frame_used = self.frames_unused();
+        for (i, f) in self.frames.iter().enumerate() {
+            frame_used[i] = in_use(&others, &f.text);
+        }
         let another_left = self
-            .piece("intro")
-            .iter()
-            .filter_map(|l| l.split_once('|'))
-            .any(|(r, t)| {
-                r.trim().parse::<u8>().ok() == Some(plan.rank)
-                    && !frame_used.iter().any(|u| u == t.trim())
-                    && !old.texts.iter().any(|u| u == t.trim())
-            });
+            .frame_range("intro")
+            .any(|i| self.frames[i].rank == plan.rank && !frame_used[i] && !in_use(&old_texts, &self.frames[i].text));
         if another_left {
-            frame_used.extend(old.texts.iter().cloned());
+            for (i, f) in self.frames.iter().enumerate() {
+                frame_used[i] |= in_use(&old_texts, &f.text);
+            }
         }
         let styles: &[SubStyle] = if leader {
             &[SubStyle::Shi, SubStyle::Yao, SubStyle::Arabic, SubStyle::Paren]
