@@ -689,9 +689,21 @@ impl<'a> Composer<'a> {
                 let Some((r, t)) = l.split_once('|') else { continue };
                 let Ok(rank) = r.trim().parse::<u8>() else { continue };
                 let t = t.trim();
-                // Sub-points and bodies are drawn by theme, like the bank's; the rest by rank.
+                let lead_len = t
+                    .char_indices()
+                    .find(|(_, ch)| matches!(ch, '。' | '；' | '！'))
+                    .map_or(t.len(), |(i, ch)| i + ch.len_utf8());
+                // Sub-points and bodies are drawn by theme, like the bank's; the rest by rank. A
+                // frame sub-point is about the task its lead names (要加强女职工工作。), not every
+                // theme it touches on the way; failing that, and for a body, what the whole line
+                // names.
                 let themes = if matches!(name.as_str(), "subpoint" | "body") {
-                    crate::themes::tag(t)
+                    let lead = if name == "subpoint" {
+                        crate::themes::tag(&t[..lead_len])
+                    } else {
+                        Vec::new()
+                    };
+                    if lead.is_empty() { crate::themes::tag(t) } else { lead }
                         .into_iter()
                         .map(|name| {
                             let n = u16::try_from(interned.len()).unwrap_or(u16::MAX);
@@ -701,10 +713,6 @@ impl<'a> Composer<'a> {
                 } else {
                     Vec::new()
                 };
-                let lead_len = t
-                    .char_indices()
-                    .find(|(_, ch)| matches!(ch, '。' | '；' | '！'))
-                    .map_or(t.len(), |(i, ch)| i + ch.len_utf8());
                 frames.push(Frame {
                     rank,
                     text: t.to_string(),

@@ -891,3 +891,58 @@ fn the_example_briefs_are_valid() {
         brief::load(&at(&format!("examples/{name}.toml"))).unwrap_or_else(|e| panic!("{name}: {e}"));
     }
 }
+
+/// The frame sub-points, bodies, intros and headings of both template sets serve any level and
+/// any year: outside their slots they hold no digit, no era-bound term of `data/era.toml` and no
+/// word that only a government body or only an enterprise says (`data/family.toml`).
+#[test]
+fn frame_lines_fit_any_level_and_year() {
+    let words = |v: &toml::Value, key: &str| -> Vec<String> {
+        v[key]
+            .as_array()
+            .map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect())
+            .unwrap_or_default()
+    };
+    let family: toml::Value = toml::from_str(include_str!("../../data/family.toml")).expect("family.toml");
+    let markers = [words(&family, "government"), words(&family, "enterprise")].concat();
+    let neutral = words(&family, "neutral");
+    let era: toml::Value = toml::from_str(include_str!("../../data/era.toml")).expect("era.toml");
+    let era_terms: Vec<String> = era["term"]
+        .as_array()
+        .expect("terms")
+        .iter()
+        .filter_map(|t| t["text"].as_str().map(str::to_string))
+        .collect();
+    assert!(era_terms.iter().any(|t| t == "工匠精神"));
+    let slot = regex::Regex::new(r"\{\{[^}]*\}\}").expect("regex");
+    let mut bad = Vec::new();
+    let mut lines = 0;
+    for kind in ["leader_speech", "work_report"] {
+        for piece in ["subpoint", "body", "intro", "heading"] {
+            let path = at(&format!("templates/{kind}/{piece}.txt"));
+            let text = std::fs::read_to_string(&path).expect("template");
+            for (n, line) in text.lines().enumerate() {
+                let Some((_, t)) = line.split_once('|').filter(|(r, _)| r.trim().parse::<u8>().is_ok()) else {
+                    continue;
+                };
+                lines += 1;
+                let mut bare = slot.replace_all(t, " ").into_owned();
+                let at_line = format!("{kind}/{piece}.txt:{}", n + 1);
+                if bare.chars().any(|c| c.is_ascii_digit()) {
+                    bad.push(format!("{at_line}: a digit"));
+                }
+                for term in era_terms.iter().filter(|w| bare.contains(w.as_str())) {
+                    bad.push(format!("{at_line}: era-bound {term}"));
+                }
+                for w in &neutral {
+                    bare = bare.replace(w.as_str(), " ");
+                }
+                for m in markers.iter().filter(|w| bare.contains(w.as_str())) {
+                    bad.push(format!("{at_line}: family marker {m}"));
+                }
+            }
+        }
+    }
+    assert!(lines > 700, "only {lines} frame lines");
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
