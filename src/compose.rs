@@ -203,6 +203,8 @@ struct Frame {
     lead_len: usize,
     /// The themes of the lexicon its words mark, interned like the candidates'.
     themes: Vec<u16>,
+    /// Bit `i` set when it is on focus theme `i` of the brief (headings only).
+    focus: u64,
 }
 
 /// The frame lines of one piece by theme and by rank, as indices in [`Composer::frames`].
@@ -360,6 +362,22 @@ fn is_part_title(text: &str) -> bool {
 }
 
 /// The self-references (全县, 我县…) of every level but the brief's own.
+/// `data/foreign.toml`: words no draft of a brief may hold, and words only one kind of
+/// enterprise says of itself.
+#[derive(serde::Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ForeignFile {
+    #[serde(default)]
+    any: Vec<String>,
+    #[serde(default)]
+    short: IndexMap<String, Vec<String>>,
+}
+
+fn foreign_file() -> &'static ForeignFile {
+    static FILE: std::sync::OnceLock<ForeignFile> = std::sync::OnceLock::new();
+    FILE.get_or_init(|| toml::from_str(include_str!("../data/foreign.toml")).unwrap_or_default())
+}
+
 fn foreign_words(own: &LevelWords) -> Vec<String> {
     let levels = [
         (Level::County, "县"),
@@ -376,6 +394,13 @@ fn foreign_words(own: &LevelWords) -> Vec<String> {
             if word != own.all && word != own.we && !out.contains(&word) {
                 out.push(word);
             }
+        }
+    }
+    let file = foreign_file();
+    out.extend(file.any.iter().cloned());
+    for (short, words) in &file.short {
+        if *short != own.short {
+            out.extend(words.iter().cloned());
         }
     }
     out
@@ -526,6 +551,13 @@ struct PointPlan {
     heading_phrase: Option<usize>,
     rank: u8,
     themes: Vec<u16>,
+}
+
+/// A point's heading: a bank candidate, or a frame line (its index in [`Composer::frames`]).
+#[derive(Clone, Copy)]
+enum Heading {
+    Bank(usize),
+    Frame(usize),
 }
 
 /// A sub-point or body paragraph: a bank candidate, or a frame line of the templates (its
@@ -693,32 +725,43 @@ impl<'a> Composer<'a> {
                     .char_indices()
                     .find(|(_, ch)| matches!(ch, '。' | '；' | '！'))
                     .map_or(t.len(), |(i, ch)| i + ch.len_utf8());
-                // Sub-points and bodies are drawn by theme, like the bank's; the rest by rank. A
-                // frame sub-point is about the task its lead names (要加强女职工工作。), not every
-                // theme it touches on the way; failing that, and for a body, what the whole line
-                // names.
-                let themes = if matches!(name.as_str(), "subpoint" | "body") {
-                    let lead = if name == "subpoint" {
-                        crate::themes::tag(&t[..lead_len])
-                    } else {
-                        Vec::new()
-                    };
-                    if lead.is_empty() { crate::themes::tag(t) } else { lead }
-                        .into_iter()
-                        .map(|name| {
-                            let n = u16::try_from(interned.len()).unwrap_or(u16::MAX);
-                            *interned.entry(name).or_insert(n)
-                        })
-                        .collect()
-                } else {
-                    Vec::new()
+                // Headings, sub-points and bodies are drawn by theme, like the bank's; the rest by
+                // rank. A frame sub-point is about the task its lead names (要加强女职工工作。),
+                // not every theme it touches on the way; failing that, and for a heading or a
+                // body, what the whole line names.
+                let names = match name.as_str() {
+                    "subpoint" => {
+                        let lead = crate::themes::tag(&t[..lead_len]);
+                        if lead.is_empty() { crate::themes::tag(t) } else { lead }
+                    }
+                    "body" | "heading" => crate::themes::tag(t),
+                    _ => Vec::new(),
                 };
+                let focus_bits = if name == "heading" {
+                    focus.iter().take(64).enumerate().fold(0u64, |bits, (i, f)| {
+                        if names.contains(&f.as_str()) {
+                            bits | (1 << i)
+                        } else {
+                            bits
+                        }
+                    })
+                } else {
+                    0
+                };
+                let themes = names
+                    .into_iter()
+                    .map(|name| {
+                        let n = u16::try_from(interned.len()).unwrap_or(u16::MAX);
+                        *interned.entry(name).or_insert(n)
+                    })
+                    .collect();
                 frames.push(Frame {
                     rank,
                     text: t.to_string(),
                     chars: chars(t),
                     lead_len,
                     themes,
+                    focus: focus_bits,
                 });
             }
             ranked.insert(name.clone(), start..frames.len());
@@ -1016,23 +1059,58 @@ impl<'a> Composer<'a> {
         // The themes of the headings taken so far, as bits.
         let mut taken = vec![0u64; self.theme_words];
         // slots: (wanted rank, chosen heading)
-        let mut slots: Vec<(u8, Option<usize>)> = profile.iter().map(|&r| (r, None)).collect();
+        let mut slots: Vec<(u8, Option<Heading>)> = profile.iter().map(|&r| (r, None)).collect();
         let pool = &self.pools.headings;
-        let take = |c: usize, used: &mut [bool], taken: &mut [u64]| {
-            used[c] = true;
-            let bits = &self.theme_bits[c * self.theme_words..(c + 1) * self.theme_words];
-            taken.iter_mut().zip(bits).for_each(|(t, b)| *t |= b);
+        let frames: Vec<usize> = self.frame_range("heading").collect();
+        let frames = self.fresh(&frames, |id| self.frames[id].text.as_str(), "heading");
+        let mut frame_used = vec![false; self.frames.len()];
+        let frame_free = |id: usize, taken: &[u64]| {
+            !self.frames[id].themes.iter().any(|&t| {
+                let (word, bit) = theme_bit(t);
+                taken[word] & bit != 0
+            })
         };
-        // Focus themes first, each into the free slot nearest its rank.
+        let take = |h: Heading, used: &mut [bool], frame_used: &mut [bool], taken: &mut [u64]| {
+            let themes = match h {
+                Heading::Bank(c) => {
+                    used[c] = true;
+                    &self.cands[c].themes
+                }
+                Heading::Frame(id) => {
+                    frame_used[id] = true;
+                    &self.frames[id].themes
+                }
+            };
+            for &t in themes {
+                let (word, bit) = theme_bit(t);
+                taken[word] |= bit;
+            }
+        };
+        // Focus themes first, each into the free slot nearest its rank: a bank heading on the
+        // theme or a frame one, in proportion to how many of each are left.
         for fi in 0..self.brief.outline.focus.len().min(64) {
             if slots.iter().all(|(_, h)| h.is_some()) {
                 break;
             }
             let matches = |c: usize| self.cands[c].focus & (1 << fi) != 0;
-            let Some(c) = self.pick(&mut s, pool, used, |e| matches(e.c) && !self.shares_bits(e, &taken)) else {
+            let bank_ok = |e: &Entry| matches(e.c) && !self.shares_bits(e, &taken);
+            let on_theme: Vec<usize> = frames
+                .iter()
+                .copied()
+                .filter(|&id| !frame_used[id] && self.frames[id].focus & (1 << fi) != 0 && frame_free(id, &taken))
+                .collect();
+            let in_bank = pool.iter().filter(|e| !used[e.c] && bank_ok(e)).count();
+            if in_bank + on_theme.len() == 0 {
                 continue;
+            }
+            let k = s.below(in_bank + on_theme.len());
+            let chosen = if k < on_theme.len() {
+                Some(Heading::Frame(on_theme[k]))
+            } else {
+                self.pick(&mut s, pool, used, bank_ok).map(Heading::Bank)
             };
-            let rank = self.cands[c].rank;
+            let Some(h) = chosen else { continue };
+            let rank = self.heading_rank(h);
             let slot = slots
                 .iter()
                 .enumerate()
@@ -1040,8 +1118,8 @@ impl<'a> Composer<'a> {
                 .min_by_key(|(i, (r, _))| (r.abs_diff(rank), *i))
                 .map(|(i, _)| i);
             if let Some(i) = slot {
-                slots[i].1 = Some(c);
-                take(c, used, &mut taken);
+                slots[i].1 = Some(h);
+                take(h, used, &mut frame_used, &mut taken);
             }
         }
         for slot in &mut slots {
@@ -1061,50 +1139,38 @@ impl<'a> Composer<'a> {
                 })
             };
             if let Some(c) = self.pick_in_tiers(&mut s, pool, used, tier) {
-                slot.1 = Some(c);
-                take(c, used, &mut taken);
+                slot.1 = Some(Heading::Bank(c));
+                take(Heading::Bank(c), used, &mut frame_used, &mut taken);
             }
         }
-        // Frame headings where the bank had none left.
-        let frame: Vec<(u8, &str)> = self.ranked("heading").collect();
-        let frame = self.fresh(&frame, |(_, t)| t, "heading");
-        let mut frame_used = vec![false; frame.len()];
+        // Frame headings where the bank had none left: of no theme taken yet if any, then of
+        // the rank nearest the wanted one.
         let mut out = Vec::new();
         let mut missing = 0;
         for (want, chosen) in slots {
-            match chosen {
-                Some(c) => {
-                    let r = self.rendered(c).map(|r| heading_text(&r.text)).unwrap_or_default();
-                    out.push(PointPlan {
-                        heading: r,
-                        heading_phrase: Some(c),
-                        rank: self.cands[c].rank,
-                        themes: self.cands[c].themes.clone(),
-                    });
-                }
-                None => {
-                    missing += 1;
-                    let options: Vec<usize> = (0..frame.len()).filter(|&j| !frame_used[j]).collect();
-                    let best = options.iter().map(|&j| frame[j].0.abs_diff(want)).min();
-                    let near: Vec<usize> = options
-                        .into_iter()
-                        .filter(|&j| Some(frame[j].0.abs_diff(want)) == best)
-                        .collect();
-                    let (rank, heading) = match s.pick(&near) {
-                        Some(&j) => {
-                            frame_used[j] = true;
-                            (frame[j].0, frame[j].1.to_string())
-                        }
-                        None => (want, String::new()),
-                    };
-                    out.push(PointPlan {
-                        heading,
-                        heading_phrase: None,
-                        rank,
-                        themes: Vec::new(),
-                    });
-                }
-            }
+            let chosen = chosen.or_else(|| {
+                missing += 1;
+                let left: Vec<usize> = frames.iter().copied().filter(|&id| !frame_used[id]).collect();
+                let free: Vec<usize> = left.iter().copied().filter(|&id| frame_free(id, &taken)).collect();
+                let options = if free.is_empty() { left } else { free };
+                let best = options.iter().map(|&id| self.frames[id].rank.abs_diff(want)).min();
+                let near: Vec<usize> = options
+                    .into_iter()
+                    .filter(|&id| Some(self.frames[id].rank.abs_diff(want)) == best)
+                    .collect();
+                let id = *s.pick(&near)?;
+                take(Heading::Frame(id), used, &mut frame_used, &mut taken);
+                Some(Heading::Frame(id))
+            });
+            out.push(match chosen {
+                Some(h) => self.heading_plan(h),
+                None => PointPlan {
+                    heading: String::new(),
+                    heading_phrase: None,
+                    rank: want,
+                    themes: Vec::new(),
+                },
+            });
         }
         if missing > 0 {
             warnings.push(format!(
@@ -1115,6 +1181,32 @@ impl<'a> Composer<'a> {
         let mut indexed: Vec<(usize, PointPlan)> = out.into_iter().enumerate().collect();
         indexed.sort_by_key(|(i, p)| (p.rank, *i));
         indexed.into_iter().map(|(_, p)| p).collect()
+    }
+
+    /// The rank of a chosen heading.
+    fn heading_rank(&self, h: Heading) -> u8 {
+        match h {
+            Heading::Bank(c) => self.cands[c].rank,
+            Heading::Frame(id) => self.frames[id].rank,
+        }
+    }
+
+    /// The plan of a point under a chosen heading.
+    fn heading_plan(&self, h: Heading) -> PointPlan {
+        match h {
+            Heading::Bank(c) => PointPlan {
+                heading: self.rendered(c).map(|r| heading_text(&r.text)).unwrap_or_default(),
+                heading_phrase: Some(c),
+                rank: self.cands[c].rank,
+                themes: self.cands[c].themes.clone(),
+            },
+            Heading::Frame(id) => PointPlan {
+                heading: self.frames[id].text.clone(),
+                heading_phrase: None,
+                rank: self.frames[id].rank,
+                themes: self.frames[id].themes.clone(),
+            },
+        }
     }
 
     /// The rendered length of candidate `c` (very long if it does not render).

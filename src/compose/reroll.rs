@@ -7,7 +7,10 @@
 //! again, the other sections cannot change. A draft records the re-rolls made on it in order;
 //! replaying them on the draft of its seed rebuilds it exactly.
 
-use super::{Composer, Entry, Item, OpeningFrame, PointFill, PointPlan, ReviewParts, chars, heading_text, para};
+use super::{
+    Composer, Entry, Heading, Item, OpeningFrame, PointFill, PointPlan, ReviewParts, chars, heading_text, para,
+    theme_bit,
+};
 use crate::bank::Kind;
 use crate::cn::SubStyle;
 use crate::draft::{Draft, Reroll, Section, Style};
@@ -442,26 +445,41 @@ impl Composer<'_> {
                 }
             }
             None => {
-                let taken = |t: &str| {
+                let in_use = |t: &str| {
                     others
                         .iter()
                         .any(|s| s.heading.as_deref().is_some_and(|h| h.ends_with(t)))
                 };
-                let options: Vec<(u8, &str)> = frame.iter().copied().filter(|(_, t)| !taken(t)).collect();
-                let not_old: Vec<(u8, &str)> = options.iter().copied().filter(|(_, t)| !old.has(t)).collect();
+                let text = |id: usize| self.frames[id].text.as_str();
+                let options: Vec<usize> = self.frame_range("heading").filter(|&id| !in_use(text(id))).collect();
+                let not_old: Vec<usize> = options.iter().copied().filter(|&id| !old.has(text(id))).collect();
                 let options = if not_old.is_empty() { options } else { not_old };
-                let options = self.fresh(&options, |(_, t)| t, "heading");
-                let best = options.iter().map(|(r, _)| r.abs_diff(want)).min();
-                let near: Vec<(u8, &str)> = options
-                    .into_iter()
-                    .filter(|(r, _)| Some(r.abs_diff(want)) == best)
+                let options = self.fresh(&options, text, "heading");
+                // Of no theme the other points cover, if any is left.
+                let free: Vec<usize> = options
+                    .iter()
+                    .copied()
+                    .filter(|&id| {
+                        !self.frames[id].themes.iter().any(|&t| {
+                            let (word, bit) = theme_bit(t);
+                            taken[word] & bit != 0
+                        })
+                    })
                     .collect();
-                let (rank, heading) = s.pick(&near).map_or((want, ""), |&(r, t)| (r, t));
-                PointPlan {
-                    heading: heading.to_string(),
-                    heading_phrase: None,
-                    rank,
-                    themes: Vec::new(),
+                let options = if free.is_empty() { options } else { free };
+                let best = options.iter().map(|&id| self.frames[id].rank.abs_diff(want)).min();
+                let near: Vec<usize> = options
+                    .into_iter()
+                    .filter(|&id| Some(self.frames[id].rank.abs_diff(want)) == best)
+                    .collect();
+                match s.pick(&near) {
+                    Some(&id) => self.heading_plan(Heading::Frame(id)),
+                    None => PointPlan {
+                        heading: String::new(),
+                        heading_phrase: None,
+                        rank: want,
+                        themes: Vec::new(),
+                    },
                 }
             }
         };

@@ -373,6 +373,15 @@ fn check(b: &Brief, d: &Draft, length_must_hold: bool, bank: &Bank) -> Vec<Strin
             bad.push(format!("full-width digits in `{}`", p.text));
         }
     }
+    // No provincial organ's own party work, and no coal mine's union in another enterprise's draft.
+    for w in ["省直", "省总党组"] {
+        if text.contains(w) {
+            bad.push(format!("{w} in a draft of {}", b.organisation.name));
+        }
+    }
+    if b.organisation.short != "矿" && text.contains("煤矿工会") {
+        bad.push(format!("煤矿工会 in a draft of {}", b.organisation.name));
+    }
     // Level self-references.
     let own = level_words(b.organisation.level, &b.organisation.short);
     for (level, short) in [
