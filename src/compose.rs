@@ -1064,12 +1064,6 @@ impl<'a> Composer<'a> {
         let frames: Vec<usize> = self.frame_range("heading").collect();
         let frames = self.fresh(&frames, |id| self.frames[id].text.as_str(), "heading");
         let mut frame_used = vec![false; self.frames.len()];
-        let frame_free = |id: usize, taken: &[u64]| {
-            !self.frames[id].themes.iter().any(|&t| {
-                let (word, bit) = theme_bit(t);
-                taken[word] & bit != 0
-            })
-        };
         let take = |h: Heading, used: &mut [bool], frame_used: &mut [bool], taken: &mut [u64]| {
             let themes = match h {
                 Heading::Bank(c) => {
@@ -1097,7 +1091,7 @@ impl<'a> Composer<'a> {
             let on_theme: Vec<usize> = frames
                 .iter()
                 .copied()
-                .filter(|&id| !frame_used[id] && self.frames[id].focus & (1 << fi) != 0 && frame_free(id, &taken))
+                .filter(|&id| !frame_used[id] && self.frames[id].focus & (1 << fi) != 0 && self.frame_free(id, &taken))
                 .collect();
             let in_bank = pool.iter().filter(|e| !used[e.c] && bank_ok(e)).count();
             if in_bank + on_theme.len() == 0 {
@@ -1151,14 +1145,7 @@ impl<'a> Composer<'a> {
             let chosen = chosen.or_else(|| {
                 missing += 1;
                 let left: Vec<usize> = frames.iter().copied().filter(|&id| !frame_used[id]).collect();
-                let free: Vec<usize> = left.iter().copied().filter(|&id| frame_free(id, &taken)).collect();
-                let options = if free.is_empty() { left } else { free };
-                let best = options.iter().map(|&id| self.frames[id].rank.abs_diff(want)).min();
-                let near: Vec<usize> = options
-                    .into_iter()
-                    .filter(|&id| Some(self.frames[id].rank.abs_diff(want)) == best)
-                    .collect();
-                let id = *s.pick(&near)?;
+                let id = self.pick_frame_heading(&mut s, left, &taken, want)?;
                 take(Heading::Frame(id), used, &mut frame_used, &mut taken);
                 Some(Heading::Frame(id))
             });
@@ -1181,6 +1168,30 @@ impl<'a> Composer<'a> {
         let mut indexed: Vec<(usize, PointPlan)> = out.into_iter().enumerate().collect();
         indexed.sort_by_key(|(i, p)| (p.rank, *i));
         indexed.into_iter().map(|(_, p)| p).collect()
+    }
+
+    /// Whether frame line `id` has none of the themes `taken`.
+    fn frame_free(&self, id: usize, taken: &[u64]) -> bool {
+        !self.frames[id].themes.iter().any(|&t| {
+            let (word, bit) = theme_bit(t);
+            taken[word] & bit != 0
+        })
+    }
+
+    /// A frame heading among `options`: of no theme `taken` if any is, of the rank nearest `want`.
+    fn pick_frame_heading(&self, s: &mut Stream, options: Vec<usize>, taken: &[u64], want: u8) -> Option<usize> {
+        let free: Vec<usize> = options
+            .iter()
+            .copied()
+            .filter(|&id| self.frame_free(id, taken))
+            .collect();
+        let options = if free.is_empty() { options } else { free };
+        let best = options.iter().map(|&id| self.frames[id].rank.abs_diff(want)).min();
+        let near: Vec<usize> = options
+            .into_iter()
+            .filter(|&id| Some(self.frames[id].rank.abs_diff(want)) == best)
+            .collect();
+        s.pick(&near).copied()
     }
 
     /// The rank of a chosen heading.

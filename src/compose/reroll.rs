@@ -7,10 +7,7 @@
 //! again, the other sections cannot change. A draft records the re-rolls made on it in order;
 //! replaying them on the draft of its seed rebuilds it exactly.
 
-use super::{
-    Composer, Entry, Heading, Item, OpeningFrame, PointFill, PointPlan, ReviewParts, chars, heading_text, para,
-    theme_bit,
-};
+use super::{Composer, Entry, Heading, Item, OpeningFrame, PointFill, PointPlan, ReviewParts, chars, para};
 use crate::bank::Kind;
 use crate::cn::SubStyle;
 use crate::draft::{Draft, Reroll, Section, Style};
@@ -437,12 +434,7 @@ impl Composer<'_> {
         let plan = match self.pick_in_tiers(&mut s, &self.pools.headings, used, tier) {
             Some(c) => {
                 used[c] = true;
-                PointPlan {
-                    heading: self.rendered(c).map(|r| heading_text(&r.text)).unwrap_or_default(),
-                    heading_phrase: Some(c),
-                    rank: self.cands[c].rank,
-                    themes: self.cands[c].themes.clone(),
-                }
+                self.heading_plan(Heading::Bank(c))
             }
             None => {
                 let in_use = |t: &str| {
@@ -455,25 +447,8 @@ impl Composer<'_> {
                 let not_old: Vec<usize> = options.iter().copied().filter(|&id| !old.has(text(id))).collect();
                 let options = if not_old.is_empty() { options } else { not_old };
                 let options = self.fresh(&options, text, "heading");
-                // Of no theme the other points cover, if any is left.
-                let free: Vec<usize> = options
-                    .iter()
-                    .copied()
-                    .filter(|&id| {
-                        !self.frames[id].themes.iter().any(|&t| {
-                            let (word, bit) = theme_bit(t);
-                            taken[word] & bit != 0
-                        })
-                    })
-                    .collect();
-                let options = if free.is_empty() { options } else { free };
-                let best = options.iter().map(|&id| self.frames[id].rank.abs_diff(want)).min();
-                let near: Vec<usize> = options
-                    .into_iter()
-                    .filter(|&id| Some(self.frames[id].rank.abs_diff(want)) == best)
-                    .collect();
-                match s.pick(&near) {
-                    Some(&id) => self.heading_plan(Heading::Frame(id)),
+                match self.pick_frame_heading(&mut s, options, &taken, want) {
+                    Some(id) => self.heading_plan(Heading::Frame(id)),
                     None => PointPlan {
                         heading: String::new(),
                         heading_phrase: None,
