@@ -31,7 +31,18 @@ static GAPS: LazyLock<Rules> = LazyLock::new(|| {
             "Party congress cut out",
         ),
         (r"[我全本][县市区]规划|“”规划", "five-year plan cut out"),
-        (r"以精神为|的精神为指引|贯彻精神", "what the spirit is of was cut out"),
+        (
+            r"以精神为|的精神为指引|(贯彻|落实|学习|领会|传达)精神",
+            "what the spirit is of was cut out",
+        ),
+        (
+            r"(把握|贯彻|落实|学习|领会|传达|按照|围绕)好?作出的",
+            "who made the decision was cut out (…作出的)",
+        ),
+        (
+            r"^[^：；]{0,40}[两三四五六七八九十]个“[^”]{1,10}”[^：；]{0,20}$",
+            "announces a numbered list it does not give",
+        ),
         (
             r"(贯彻|学习|落实|按照|遵循|领会|主席|书记|席|总理)同志",
             "person's name cut out before 同志",

@@ -189,6 +189,9 @@ fn defects_drop_with_reason() {
         ),
         ("围绕上述目标，各级工会要突出重点，狠抓落实。", "paragraph before"),
         ("刚才，讲的很全面、很清楚，大家要认真抓好落实。", "刚才"),
+        ("今年是深入贯彻落实精神的关键之年。", "spirit"),
+        ("要准确把握作出的新部署。", "作出的"),
+        ("全年工作将在展现五个“新作为”上下功夫。", "numbered list"),
     ] {
         match gen_in(&[], text, Frame::Plan) {
             Outcome::Dropped { reason } => assert!(reason.contains(why), "{text}: {reason}"),
