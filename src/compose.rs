@@ -88,6 +88,8 @@ struct Cand {
     rank: u8,
     /// The phrase's themes, interned.
     themes: Vec<u16>,
+    /// Those its lead names, for a sub-point whose lead names any; its themes otherwise.
+    lead_themes: Vec<u16>,
     /// Bit `i` set when the phrase matches focus theme `i`.
     focus: u64,
 }
@@ -114,6 +116,8 @@ struct Entry {
     rank: u8,
     /// The first word of the candidate's theme bits (see [`Composer::bits_of`]).
     bits: u64,
+    /// The same of the themes its lead names (a sub-point's; the whole text's otherwise).
+    lead_bits: u64,
 }
 
 /// One pass over `pool`'s unused candidates: how many pass `fits`, and the weight of those
@@ -203,6 +207,8 @@ struct Frame {
     lead_len: usize,
     /// The themes of the lexicon its words mark, interned like the candidates'.
     themes: Vec<u16>,
+    /// Those its lead sentence names, for a sub-point whose lead names any; `themes` otherwise.
+    lead_themes: Vec<u16>,
     /// Bit `i` set when it is on focus theme `i` of the brief (headings only).
     focus: u64,
 }
@@ -314,6 +320,8 @@ pub struct Composer<'a> {
     rendered: Vec<Option<Rendered>>,
     /// The candidates' themes as sets of bits, `theme_words` words each (see [`Composer::bits_of`]).
     theme_bits: Vec<u64>,
+    /// The same of the candidates' lead themes.
+    lead_theme_bits: Vec<u64>,
     theme_words: usize,
     pools: Pools,
     warnings: Vec<String>,
@@ -674,18 +682,27 @@ impl<'a> Composer<'a> {
                 weight,
                 rank: order.rank(p),
                 bits: 0,
+                lead_bits: 0,
             });
-            let themes = p
-                .themes
-                .iter()
-                .map(|t| {
-                    let n = u16::try_from(interned.len()).unwrap_or(u16::MAX);
-                    *interned.entry(t.as_str()).or_insert(n)
-                })
-                .collect();
+            let mut intern = |t: &'a str| {
+                let n = u16::try_from(interned.len()).unwrap_or(u16::MAX);
+                *interned.entry(t).or_insert(n)
+            };
+            let themes: Vec<u16> = p.themes.iter().map(|t| intern(t.as_str())).collect();
+            // A sub-point is above all on the task its lead names. (A body keeps all its themes:
+            // tying bodies to their first sentence leaves a focus point too few to vary.)
+            let lead_themes = match (p.unit, p.lead.as_deref()) {
+                (Unit::Subpoint, Some(lead)) => crate::themes::tag(lead).into_iter().map(&mut intern).collect(),
+                _ => Vec::new(),
+            };
             cands.push(Cand {
                 phrase: i,
                 rank: order.rank(p),
+                lead_themes: if lead_themes.is_empty() {
+                    themes.clone()
+                } else {
+                    lead_themes
+                },
                 themes,
                 focus: focus_bits,
             });
@@ -730,12 +747,13 @@ impl<'a> Composer<'a> {
                 // not every theme it touches on the way; failing that, and for a heading or a
                 // body, what the whole line names.
                 let names = match name.as_str() {
-                    "subpoint" => {
-                        let lead = crate::themes::tag(&t[..lead_len]);
-                        if lead.is_empty() { crate::themes::tag(t) } else { lead }
-                    }
-                    "body" | "heading" => crate::themes::tag(t),
+                    "subpoint" | "body" | "heading" => crate::themes::tag(t),
                     _ => Vec::new(),
+                };
+                let lead_names = if name == "subpoint" {
+                    crate::themes::tag(&t[..lead_len])
+                } else {
+                    Vec::new()
                 };
                 let focus_bits = if name == "heading" {
                     focus.iter().take(64).enumerate().fold(0u64, |bits, (i, f)| {
@@ -748,19 +766,24 @@ impl<'a> Composer<'a> {
                 } else {
                     0
                 };
-                let themes = names
-                    .into_iter()
-                    .map(|name| {
-                        let n = u16::try_from(interned.len()).unwrap_or(u16::MAX);
-                        *interned.entry(name).or_insert(n)
-                    })
-                    .collect();
+                let mut intern = |name: &'static str| {
+                    let n = u16::try_from(interned.len()).unwrap_or(u16::MAX);
+                    *interned.entry(name).or_insert(n)
+                };
+                let themes: Vec<u16> = names.into_iter().map(&mut intern).collect();
+                let lead_themes: Vec<u16> = lead_names.into_iter().map(&mut intern).collect();
+                let lead_themes = if lead_themes.is_empty() {
+                    themes.clone()
+                } else {
+                    lead_themes
+                };
                 frames.push(Frame {
                     rank,
                     text: t.to_string(),
                     chars: chars(t),
                     lead_len,
                     themes,
+                    lead_themes,
                     focus: focus_bits,
                 });
             }
@@ -783,10 +806,16 @@ impl<'a> Composer<'a> {
             .map(|piece| FrameLists::of(&frames, ranked.get(piece).cloned().unwrap_or(0..0), interned.len()));
         let theme_words = interned.len().div_ceil(64).max(1);
         let mut theme_bits = vec![0u64; cands.len() * theme_words];
+        let mut lead_theme_bits = vec![0u64; cands.len() * theme_words];
         for (c, cand) in cands.iter().enumerate() {
-            for &t in &cand.themes {
-                let (word, bit) = theme_bit(t);
-                theme_bits[c * theme_words + word] |= bit;
+            for (all, themes) in [
+                (&mut theme_bits, &cand.themes),
+                (&mut lead_theme_bits, &cand.lead_themes),
+            ] {
+                for &t in themes {
+                    let (word, bit) = theme_bit(t);
+                    all[c * theme_words + word] |= bit;
+                }
             }
         }
         pools.each(|pool| {
@@ -796,6 +825,7 @@ impl<'a> Composer<'a> {
                     .as_ref()
                     .map_or(0, |r| u32::try_from(r.chars).unwrap_or(u32::MAX));
                 e.bits = theme_bits[e.c * theme_words];
+                e.lead_bits = lead_theme_bits[e.c * theme_words];
             }
         });
         let by_id = cands
@@ -816,6 +846,7 @@ impl<'a> Composer<'a> {
             cands,
             rendered,
             theme_bits,
+            lead_theme_bits,
             theme_words,
             pools,
             warnings,
@@ -968,15 +999,27 @@ impl<'a> Composer<'a> {
         words.iter().zip(bits).any(|(a, b)| a & b != 0)
     }
 
-    /// The tier of pool entry `e` for a point of `rank` whose themes are `bits`: 0 when it
-    /// shares a theme, 1 when it is of the same rank, 2 otherwise; only the first `tiers` count.
+    /// Whether pool entry `e`'s lead names a theme of the set `bits`.
+    fn lead_shares_bits(&self, e: &Entry, bits: &[u64]) -> bool {
+        if let [word] = bits {
+            return e.lead_bits & word != 0;
+        }
+        let words = &self.lead_theme_bits[e.c * self.theme_words..(e.c + 1) * self.theme_words];
+        words.iter().zip(bits).any(|(a, b)| a & b != 0)
+    }
+
+    /// The tier of pool entry `e` for a point of `rank` whose themes are `bits`: 0 when its
+    /// lead names one of them, 1 when it names one further on, 2 when it is of the same rank,
+    /// 3 otherwise; only the first `tiers` count.
     fn point_tier(&self, e: &Entry, bits: &[u64], rank: u8, tiers: usize) -> Option<usize> {
-        let t = if self.shares_bits(e, bits) {
+        let t = if self.lead_shares_bits(e, bits) {
             0
-        } else if e.rank == rank {
+        } else if self.shares_bits(e, bits) {
             1
-        } else {
+        } else if e.rank == rank {
             2
+        } else {
+            3
         };
         (t < tiers).then_some(t)
     }
@@ -1269,9 +1312,9 @@ impl<'a> Composer<'a> {
         vec![false; self.frames.len()]
     }
 
-    /// The frame sub-points (or bodies) a point of `rank` and `themes` may draw: those sharing
-    /// a theme with it (tier 0), then those of its rank (tier 1), in template order; unlike the
-    /// avoided speeches where any are.
+    /// The frame sub-points (or bodies) a point of `rank` and `themes` may draw: those whose lead
+    /// names one of its themes (tier 0), those naming one further on (tier 1), then those of its
+    /// rank (tier 2), in template order; unlike the avoided speeches where any are.
     fn point_frames(&self, body: bool, rank: u8, themes: &[u16]) -> Rc<[FrameRef]> {
         if !self.avoid.is_empty() {
             return self.point_frames_uncached(body, rank, themes).into();
@@ -1296,14 +1339,17 @@ impl<'a> Composer<'a> {
             .iter()
             .filter_map(|&t| lists.by_theme.get(usize::from(t)))
             .flatten()
-            .map(|&id| frame(id, 0))
+            .map(|&id| {
+                let lead = self.frames[id].lead_themes.iter().any(|t| themes.contains(t));
+                frame(id, if lead { 0 } else { 1 })
+            })
             .collect();
         all.sort_unstable_by_key(|f| f.id);
         all.dedup_by_key(|f| f.id);
         let themed = all.len();
         for &id in lists.by_rank.get(usize::from(rank)).map_or(&[][..], Vec::as_slice) {
             if all[..themed].binary_search_by_key(&id, |f| f.id).is_err() {
-                all.push(frame(id, 1));
+                all.push(frame(id, 2));
             }
         }
         all.sort_unstable_by_key(|f| f.id);
@@ -1328,8 +1374,8 @@ impl<'a> Composer<'a> {
     /// The interned themes of a sub-point or body paragraph.
     fn sub_themes(&self, sub: Sub) -> &[u16] {
         match sub {
-            Sub::Bank(c) => &self.cands[c].themes,
-            Sub::Frame(id) => &self.frames[id].themes,
+            Sub::Bank(c) => &self.cands[c].lead_themes,
+            Sub::Frame(id) => &self.frames[id].lead_themes,
         }
     }
 
@@ -1391,7 +1437,7 @@ impl<'a> Composer<'a> {
         let mut intro = None;
         if rem >= 320 {
             let room = (rem * 3 / 10).max(rem.saturating_sub(260).min(rem / 2)).min(rem / 2);
-            let tier = |e: &Entry| self.point_tier(e, &bits, rank, 2);
+            let tier = |e: &Entry| self.point_tier(e, &bits, rank, 3);
             let picked = self.pick_fit(&mut stream, &self.pools.intros, used, tier, room, false);
             intro = match picked {
                 Some(c) => {
@@ -1491,9 +1537,9 @@ impl<'a> Composer<'a> {
         } = p;
         let bits: &[u64] = bits;
         let (pool, frame, tiers) = if body {
-            (&self.pools.bodies, &*frame_bodies, 2)
+            (&self.pools.bodies, &*frame_bodies, 3)
         } else {
-            (&self.pools.subpoints, &*frame_subs, 3)
+            (&self.pools.subpoints, &*frame_subs, 4)
         };
         let tier = |e: &Entry| self.point_tier(e, bits, plan.rank, tiers);
         // The `k`-th unused frame line that passes `ok`, marked used.
