@@ -97,6 +97,11 @@ struct Cand {
 /// The tiers a pick can prefer candidates by (see [`Composer::pick_in_tiers`]).
 const TIERS: usize = 4;
 
+/// The tiers of a point's sub-points (lead on its theme, text on it, its rank, any) and of its
+/// bodies (on its theme, its rank): see [`Composer::point_tier`].
+const SUB_TIERS: usize = 4;
+const BODY_TIERS: usize = 3;
+
 /// What one pass over a pool found: candidates that fit, and each tier's total weight.
 #[derive(Default)]
 struct Tally {
@@ -580,8 +585,6 @@ enum Sub {
 struct PointFill {
     stream: Stream,
     plan: PointPlan,
-    /// The plan's themes as a set (see [`Composer::bits_of`]).
-    bits: Vec<u64>,
     intro: Option<(String, Option<usize>)>,
     subs: Vec<Sub>,
     bodies: Vec<Sub>,
@@ -590,6 +593,9 @@ struct PointFill {
     /// (tier 0) and those of its rank (tier 1).
     frame_subs: Rc<[FrameRef]>,
     frame_bodies: Rc<[FrameRef]>,
+    /// The tier of each sub-point and body candidate for this point (see
+    /// [`Composer::point_tier`]), by candidate; `u8::MAX` for none.
+    tier_of: Vec<u8>,
 }
 
 impl<'a> Composer<'a> {
@@ -1012,7 +1018,18 @@ impl<'a> Composer<'a> {
     /// lead names one of them, 1 when it names one further on, 2 when it is of the same rank,
     /// 3 otherwise; only the first `tiers` count.
     fn point_tier(&self, e: &Entry, bits: &[u64], rank: u8, tiers: usize) -> Option<usize> {
-        let t = if self.lead_shares_bits(e, bits) {
+        let t = if let [word] = bits {
+            // One word of themes, as with the lexicon's 22: the bits beside the entry suffice.
+            if e.lead_bits & word != 0 {
+                0
+            } else if e.bits & word != 0 {
+                1
+            } else if e.rank == rank {
+                2
+            } else {
+                3
+            }
+        } else if self.lead_shares_bits(e, bits) {
             0
         } else if self.shares_bits(e, bits) {
             1
@@ -1461,6 +1478,14 @@ impl<'a> Composer<'a> {
             };
             rem = rem.saturating_sub(intro.as_ref().map_or(0, |(t, _)| chars(t)));
         }
+        let mut tier_of = vec![u8::MAX; self.cands.len()];
+        for (pool, tiers) in [(&self.pools.subpoints, SUB_TIERS), (&self.pools.bodies, BODY_TIERS)] {
+            for e in pool {
+                if let Some(t) = self.point_tier(e, &bits, rank, tiers) {
+                    tier_of[e.c] = u8::try_from(t).unwrap_or(u8::MAX);
+                }
+            }
+        }
         let frame_subs = self.point_frames(false, rank, &plan.themes);
         let frame_bodies = self.point_frames(true, rank, &plan.themes);
         let mut p = PointFill {
@@ -1472,7 +1497,7 @@ impl<'a> Composer<'a> {
             styles: order,
             frame_subs,
             frame_bodies,
-            bits,
+            tier_of,
         };
         // Two sub-points, each within its share of the room left; then, while the budget has
         // room, sub-points up to four and body paragraphs, the longer candidates first when
@@ -1529,19 +1554,21 @@ impl<'a> Composer<'a> {
     ) -> Option<Sub> {
         let PointFill {
             stream,
-            plan,
-            bits,
             frame_subs,
             frame_bodies,
+            tier_of,
             ..
         } = p;
-        let bits: &[u64] = bits;
         let (pool, frame, tiers) = if body {
-            (&self.pools.bodies, &*frame_bodies, 3)
+            (&self.pools.bodies, &*frame_bodies, BODY_TIERS)
         } else {
-            (&self.pools.subpoints, &*frame_subs, 4)
+            (&self.pools.subpoints, &*frame_subs, SUB_TIERS)
         };
-        let tier = |e: &Entry| self.point_tier(e, bits, plan.rank, tiers);
+        let tier_of: &[u8] = tier_of;
+        let tier = |e: &Entry| {
+            let t = tier_of[e.c];
+            (t != u8::MAX).then_some(usize::from(t))
+        };
         // The `k`-th unused frame line that passes `ok`, marked used.
         let take_frame = |stream: &mut Stream, frame_used: &mut [bool], ok: &dyn Fn(&FrameRef) -> bool, n: usize| {
             let k = stream.below(n);
