@@ -419,6 +419,19 @@ fn foreign_words(own: &LevelWords) -> Vec<String> {
     out
 }
 
+/// The end in bytes of the lead sentence of `text` (its first 。, ； or ！), or its length.
+fn lead_end(text: &str) -> usize {
+    text.char_indices()
+        .find(|(_, ch)| matches!(ch, '。' | '；' | '！'))
+        .map_or(text.len(), |(i, ch)| i + ch.len_utf8())
+}
+
+/// The number of theme `t` in `interned`, numbering it if new.
+fn intern<'x>(interned: &mut IndexMap<&'x str, u16>, t: &'x str) -> u16 {
+    let n = u16::try_from(interned.len()).unwrap_or(u16::MAX);
+    *interned.entry(t).or_insert(n)
+}
+
 /// Phrase `p` rendered for the brief; `None` if it does not render, renders empty or holds
 /// another level's self-reference (`foreign`).
 fn render(p: &Phrase, templates: &Templates, context: &Context, foreign: &[String]) -> Option<Rendered> {
@@ -434,10 +447,7 @@ fn render(p: &Phrase, templates: &Templates, context: &Context, foreign: &[Strin
         .filter(|l| !l.is_empty() && text.starts_with(l.as_str()));
     let lead_len = match lead {
         Some(l) => l.len(),
-        None => text
-            .char_indices()
-            .find(|(_, ch)| matches!(ch, '。' | '；' | '！'))
-            .map_or(text.len(), |(i, ch)| i + ch.len_utf8()),
+        None => lead_end(&text),
     };
     Some(Rendered {
         chars: chars(&text),
@@ -589,8 +599,7 @@ struct PointFill {
     subs: Vec<Sub>,
     bodies: Vec<Sub>,
     styles: Vec<SubStyle>,
-    /// The frame sub-points and bodies the point may draw: those sharing one of its themes
-    /// (tier 0) and those of its rank (tier 1).
+    /// The frame sub-points and bodies the point may draw (see [`Composer::point_frames`]).
     frame_subs: Rc<[FrameRef]>,
     frame_bodies: Rc<[FrameRef]>,
     /// The tier of each sub-point and body candidate for this point (see
@@ -690,15 +699,12 @@ impl<'a> Composer<'a> {
                 bits: 0,
                 lead_bits: 0,
             });
-            let mut intern = |t: &'a str| {
-                let n = u16::try_from(interned.len()).unwrap_or(u16::MAX);
-                *interned.entry(t).or_insert(n)
-            };
-            let themes: Vec<u16> = p.themes.iter().map(|t| intern(t.as_str())).collect();
+            let mut number = |t: &'a str| intern(&mut interned, t);
+            let themes: Vec<u16> = p.themes.iter().map(|t| number(t.as_str())).collect();
             // A sub-point is above all on the task its lead names. (A body keeps all its themes:
             // tying bodies to their first sentence leaves a focus point too few to vary.)
             let lead_themes = match (p.unit, p.lead.as_deref()) {
-                (Unit::Subpoint, Some(lead)) => crate::themes::tag(lead).into_iter().map(&mut intern).collect(),
+                (Unit::Subpoint, Some(lead)) => crate::themes::tag(lead).into_iter().map(&mut number).collect(),
                 _ => Vec::new(),
             };
             cands.push(Cand {
@@ -744,10 +750,7 @@ impl<'a> Composer<'a> {
                 let Some((r, t)) = l.split_once('|') else { continue };
                 let Ok(rank) = r.trim().parse::<u8>() else { continue };
                 let t = t.trim();
-                let lead_len = t
-                    .char_indices()
-                    .find(|(_, ch)| matches!(ch, '。' | '；' | '！'))
-                    .map_or(t.len(), |(i, ch)| i + ch.len_utf8());
+                let lead_len = lead_end(t);
                 // Headings, sub-points and bodies are drawn by theme, like the bank's; the rest by
                 // rank. A frame sub-point is about the task its lead names (要加强女职工工作。),
                 // not every theme it touches on the way; failing that, and for a heading or a
@@ -772,12 +775,9 @@ impl<'a> Composer<'a> {
                 } else {
                     0
                 };
-                let mut intern = |name: &'static str| {
-                    let n = u16::try_from(interned.len()).unwrap_or(u16::MAX);
-                    *interned.entry(name).or_insert(n)
-                };
-                let themes: Vec<u16> = names.into_iter().map(&mut intern).collect();
-                let lead_themes: Vec<u16> = lead_names.into_iter().map(&mut intern).collect();
+                let mut number = |name: &'static str| intern(&mut interned, name);
+                let themes: Vec<u16> = names.into_iter().map(&mut number).collect();
+                let lead_themes: Vec<u16> = lead_names.into_iter().map(&mut number).collect();
                 let lead_themes = if lead_themes.is_empty() {
                     themes.clone()
                 } else {
