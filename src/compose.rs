@@ -203,6 +203,12 @@ fn theme_bit(t: u16) -> (usize, u64) {
     (usize::from(t) / 64, 1 << (t % 64))
 }
 
+/// Whether interned theme `t` is in the set `bits`.
+fn has_theme(bits: &[u64], t: u16) -> bool {
+    let (word, bit) = theme_bit(t);
+    bits.get(word).is_some_and(|w| w & bit != 0)
+}
+
 /// A `rank|text` line of the templates' frame text, rendered for the brief.
 struct Frame {
     rank: u8,
@@ -998,19 +1004,21 @@ impl<'a> Composer<'a> {
 
     /// Whether pool entry `e` has a theme of the set `bits`.
     fn shares_bits(&self, e: &Entry, bits: &[u64]) -> bool {
-        if let [word] = bits {
-            return e.bits & word != 0;
-        }
-        let words = &self.theme_bits[e.c * self.theme_words..(e.c + 1) * self.theme_words];
-        words.iter().zip(bits).any(|(a, b)| a & b != 0)
+        self.meets(e.bits, &self.theme_bits, e.c, bits)
     }
 
     /// Whether pool entry `e`'s lead names a theme of the set `bits`.
     fn lead_shares_bits(&self, e: &Entry, bits: &[u64]) -> bool {
+        self.meets(e.lead_bits, &self.lead_theme_bits, e.c, bits)
+    }
+
+    /// Whether candidate `c`'s set in `all` (`theme_words` words a candidate; `first` is its
+    /// first word, kept beside the pool entry) meets the set `bits`.
+    fn meets(&self, first: u64, all: &[u64], c: usize, bits: &[u64]) -> bool {
         if let [word] = bits {
-            return e.lead_bits & word != 0;
+            return first & word != 0;
         }
-        let words = &self.lead_theme_bits[e.c * self.theme_words..(e.c + 1) * self.theme_words];
+        let words = &all[c * self.theme_words..(c + 1) * self.theme_words];
         words.iter().zip(bits).any(|(a, b)| a & b != 0)
     }
 
@@ -1018,18 +1026,7 @@ impl<'a> Composer<'a> {
     /// lead names one of them, 1 when it names one further on, 2 when it is of the same rank,
     /// 3 otherwise; only the first `tiers` count.
     fn point_tier(&self, e: &Entry, bits: &[u64], rank: u8, tiers: usize) -> Option<usize> {
-        let t = if let [word] = bits {
-            // One word of themes, as with the lexicon's 22: the bits beside the entry suffice.
-            if e.lead_bits & word != 0 {
-                0
-            } else if e.bits & word != 0 {
-                1
-            } else if e.rank == rank {
-                2
-            } else {
-                3
-            }
-        } else if self.lead_shares_bits(e, bits) {
+        let t = if self.lead_shares_bits(e, bits) {
             0
         } else if self.shares_bits(e, bits) {
             1
@@ -1185,10 +1182,7 @@ impl<'a> Composer<'a> {
             // it, then of any; failing those, one whose first theme is not taken.
             let tier = |e: &Entry| {
                 self.heading_tier(e, &taken, want).or_else(|| {
-                    let first_free = self.cands[e.c].themes.first().is_none_or(|&t| {
-                        let (word, bit) = theme_bit(t);
-                        taken[word] & bit == 0
-                    });
+                    let first_free = self.cands[e.c].themes.first().is_none_or(|&t| !has_theme(&taken, t));
                     first_free.then_some(3)
                 })
             };
@@ -1232,10 +1226,7 @@ impl<'a> Composer<'a> {
 
     /// Whether frame line `id` has none of the themes `taken`.
     fn frame_free(&self, id: usize, taken: &[u64]) -> bool {
-        !self.frames[id].themes.iter().any(|&t| {
-            let (word, bit) = theme_bit(t);
-            taken[word] & bit != 0
-        })
+        !self.frames[id].themes.iter().any(|&t| has_theme(taken, t))
     }
 
     /// A frame heading among `options`: of no theme `taken` if any is, of the rank nearest `want`.
