@@ -95,12 +95,13 @@ struct Cand {
 }
 
 /// The tiers a pick can prefer candidates by (see [`Composer::pick_in_tiers`]).
-const TIERS: usize = 4;
+const TIERS: usize = 5;
 
-/// The tiers of a point's sub-points (lead on its theme, text on it, its rank, any) and of its
-/// bodies (on its theme, its rank): see [`Composer::point_tier`].
-const SUB_TIERS: usize = 4;
-const BODY_TIERS: usize = 3;
+/// The tiers of a point's sub-points and of its bodies: lead on its theme, text on it, on a
+/// related theme, its rank, any (see [`Composer::point_tier`]); a body off the point's themes
+/// must share one with a sub-point (see [`Composer::next_item`]).
+const SUB_TIERS: usize = 5;
+const BODY_TIERS: usize = 5;
 
 /// What one pass over a pool found: candidates that fit, and each tier's total weight.
 #[derive(Default)]
@@ -123,6 +124,61 @@ struct Entry {
     bits: u64,
     /// The same of the themes its lead names (a sub-point's; the whole text's otherwise).
     lead_bits: u64,
+    /// Its tier for the point being drafted (see [`Tiered`]); 0 in the brief's pools.
+    tier: u8,
+}
+
+/// The pools a point draws from by tier (see [`Composer::point_bank`]).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum PointPool {
+    Subpoints,
+    Bodies,
+    Intros,
+}
+
+/// The sub-points (or bodies) a point may draw, bank and frame, each sorted by tier (see
+/// [`Composer::point_tier`]) and within a tier in pool and template order, so that a pick
+/// reads only the tiers it weighs.
+struct Tiered {
+    bank: Rc<[Entry]>,
+    bank_at: [usize; TIERS + 1],
+    frame: Rc<[FrameRef]>,
+    frame_at: [usize; TIERS + 1],
+    /// The themes one of which a candidate off the point's themes must have, once set (see
+    /// [`Composer::narrow_bodies`]); each tier is narrowed to those when first read.
+    narrow: Option<Vec<u64>>,
+    narrowed: [Option<(Vec<Entry>, Vec<FrameRef>)>; TIERS],
+}
+
+impl Tiered {
+    fn new(bank: Rc<[Entry]>, frame: Rc<[FrameRef]>) -> Tiered {
+        let bank_at = std::array::from_fn(|t| bank.partition_point(|e| usize::from(e.tier) < t));
+        let frame_at = std::array::from_fn(|t| frame.partition_point(|f| f.tier < t));
+        Tiered {
+            bank,
+            bank_at,
+            frame,
+            frame_at,
+            narrow: None,
+            narrowed: Default::default(),
+        }
+    }
+
+    /// Tier `t` of the bank's candidates, as narrowed if it has been.
+    fn bank(&self, t: usize) -> &[Entry] {
+        match &self.narrowed[t] {
+            Some((bank, _)) => bank,
+            None => &self.bank[self.bank_at[t]..self.bank_at[t + 1]],
+        }
+    }
+
+    /// Tier `t` of the frame lines, as narrowed if it has been.
+    fn frame(&self, t: usize) -> &[FrameRef] {
+        match &self.narrowed[t] {
+            Some((_, frame)) => frame,
+            None => &self.frame[self.frame_at[t]..self.frame_at[t + 1]],
+        }
+    }
 }
 
 /// One pass over `pool`'s unused candidates: how many pass `fits`, and the weight of those
@@ -315,6 +371,9 @@ pub struct Composer<'a> {
     /// brief's points come from a few dozen headings, and the lists do not change.
     #[allow(clippy::type_complexity)]
     point_frames: RefCell<HashMap<(bool, u8, Vec<u16>), Rc<[FrameRef]>, FxBuildHasher>>,
+    /// The same of the bank's candidates (see [`Composer::point_bank`]).
+    #[allow(clippy::type_complexity)]
+    point_banks: RefCell<HashMap<(PointPool, u8, Vec<u16>), Rc<[Entry]>, FxBuildHasher>>,
     /// The sub-point and body lines of `frames` by theme and rank.
     frame_lists: [FrameLists; 2],
     /// Each piece's lines in `frames`.
@@ -334,6 +393,8 @@ pub struct Composer<'a> {
     /// The same of the candidates' lead themes.
     lead_theme_bits: Vec<u64>,
     theme_words: usize,
+    /// The related themes of each interned theme (see [`crate::themes::related`]).
+    related: Vec<Vec<u16>>,
     pools: Pools,
     warnings: Vec<String>,
     /// Earlier speeches whose wording the draft must not repeat.
@@ -605,13 +666,25 @@ struct PointFill {
     subs: Vec<Sub>,
     bodies: Vec<Sub>,
     styles: Vec<SubStyle>,
-    /// The frame sub-points and bodies the point may draw (see [`Composer::point_frames`]).
-    frame_subs: Rc<[FrameRef]>,
-    frame_bodies: Rc<[FrameRef]>,
-    /// The tier of each sub-point and body candidate for this point (see
-    /// [`Composer::point_tier`]), by candidate; `u8::MAX` for none.
-    tier_of: Vec<u8>,
+    /// The sub-points (`[0]`) and bodies (`[1]`) the point may draw, bank and frame, by tier.
+    tiered: [Tiered; 2],
+    /// How many sub-points (`[0]`) and bodies (`[1]`) of each tier the point may still take
+    /// before it turns to the next tier (see [`TIER_SHARE`]); counted when the point first
+    /// looks at the tier.
+    left: [[Option<usize>; TIERS]; 2],
+    /// Whether the bodies a point may draw have been narrowed to those it can place (see
+    /// [`Composer::narrow_bodies`]).
+    bodies_narrowed: bool,
 }
+
+/// The share of a tier's sub-points or bodies, bank and frame together, that one point takes
+/// before it turns to the next tier: a point that emptied its tiers would give every seed
+/// nearly the same paragraphs (two seeds each taking a random `s` of a pool share about `s` of
+/// what they take). A tier may always give three sub-points and two bodies, and a point takes
+/// more only when no tier has any left within its share. (Over two-point 6000-character drafts
+/// on 22 pairs of themes, 2 of 660 pairs of seeds share more than half their sentences; when a
+/// point took all a tier had, 186 did. A smaller share takes points further from their themes.)
+const TIER_SHARE: (usize, usize) = (1, 4);
 
 impl<'a> Composer<'a> {
     /// Prepares drafts of `brief` from `bank` and `templates`.
@@ -704,6 +777,7 @@ impl<'a> Composer<'a> {
                 rank: order.rank(p),
                 bits: 0,
                 lead_bits: 0,
+                tier: 0,
             });
             let mut number = |t: &'a str| intern(&mut interned, t);
             let themes: Vec<u16> = p.themes.iter().map(|t| number(t.as_str())).collect();
@@ -801,6 +875,15 @@ impl<'a> Composer<'a> {
             }
             ranked.insert(name.clone(), start..frames.len());
         }
+        let related = interned
+            .keys()
+            .map(|name| {
+                crate::themes::related(name)
+                    .iter()
+                    .filter_map(|r| interned.get(r.as_str()).copied())
+                    .collect()
+            })
+            .collect();
         let figures = figures_paragraphs(brief, pieces.get("figures_lead").map_or(&[][..], Vec::as_slice));
         let figures_len = figures.iter().map(|t| chars(t)).sum::<usize>() / figures.len().max(1);
         let piece_means = pieces
@@ -860,12 +943,14 @@ impl<'a> Composer<'a> {
             theme_bits,
             lead_theme_bits,
             theme_words,
+            related,
             pools,
             warnings,
             avoid: Avoid::default(),
             avoided: None,
             repeats: RefCell::new(Vec::new()),
             point_frames: RefCell::default(),
+            point_banks: RefCell::default(),
             by_id,
         })
     }
@@ -887,6 +972,9 @@ impl<'a> Composer<'a> {
             self.cands.len(),
             avoid.sources.join(", ")
         ));
+        // Lists kept for points drafted so far were drawn from the pools before.
+        self.point_frames.borrow_mut().clear();
+        self.point_banks.borrow_mut().clear();
         self.avoided = Some(Avoided {
             files: avoid.sources.clone(),
             excluded,
@@ -1003,17 +1091,20 @@ impl<'a> Composer<'a> {
     }
 
     /// Whether pool entry `e` has a theme of the set `bits`.
+    #[inline]
     fn shares_bits(&self, e: &Entry, bits: &[u64]) -> bool {
         self.meets(e.bits, &self.theme_bits, e.c, bits)
     }
 
     /// Whether pool entry `e`'s lead names a theme of the set `bits`.
+    #[inline]
     fn lead_shares_bits(&self, e: &Entry, bits: &[u64]) -> bool {
         self.meets(e.lead_bits, &self.lead_theme_bits, e.c, bits)
     }
 
     /// Whether candidate `c`'s set in `all` (`theme_words` words a candidate; `first` is its
     /// first word, kept beside the pool entry) meets the set `bits`.
+    #[inline]
     fn meets(&self, first: u64, all: &[u64], c: usize, bits: &[u64]) -> bool {
         if let [word] = bits {
             return first & word != 0;
@@ -1022,18 +1113,36 @@ impl<'a> Composer<'a> {
         words.iter().zip(bits).any(|(a, b)| a & b != 0)
     }
 
-    /// The tier of pool entry `e` for a point of `rank` whose themes are `bits`: 0 when its
-    /// lead names one of them, 1 when it names one further on, 2 when it is of the same rank,
-    /// 3 otherwise; only the first `tiers` count.
-    fn point_tier(&self, e: &Entry, bits: &[u64], rank: u8, tiers: usize) -> Option<usize> {
+    /// The themes related to `themes` and not among them, in interned order.
+    fn near(&self, themes: &[u16]) -> Vec<u16> {
+        let mut near: Vec<u16> = themes
+            .iter()
+            .filter_map(|&t| self.related.get(usize::from(t)))
+            .flatten()
+            .copied()
+            .filter(|t| !themes.contains(t))
+            .collect();
+        near.sort_unstable();
+        near.dedup();
+        near
+    }
+
+    /// The tier of pool entry `e` for a point of `rank` whose themes are `bits` and related
+    /// themes `near`: 0 when its lead names one of its themes, 1 when it names one further on,
+    /// 2 when it names a related theme, 3 when it is of the same rank, 4 otherwise; only the
+    /// first `tiers` count.
+    #[inline]
+    fn point_tier(&self, e: &Entry, bits: &[u64], near: &[u64], rank: u8, tiers: usize) -> Option<usize> {
         let t = if self.lead_shares_bits(e, bits) {
             0
         } else if self.shares_bits(e, bits) {
             1
-        } else if e.rank == rank {
+        } else if self.shares_bits(e, near) {
             2
-        } else {
+        } else if e.rank == rank {
             3
+        } else {
+            4
         };
         (t < tiers).then_some(t)
     }
@@ -1303,6 +1412,24 @@ impl<'a> Composer<'a> {
         self.pick_fitting(stream, pool, used, within(shortest + shortest / 3), tier)
     }
 
+    /// A weighted pick among the candidates of `list` (each with its tier) no longer than `room`
+    /// of the best tiers that together hold at least `k` of them (all tiers if none do): a pick
+    /// that always fell to the one or two candidates of the best tier would give every seed the
+    /// same.
+    fn pick_varied(&self, stream: &mut Stream, list: &[Entry], used: &[bool], room: usize, k: usize) -> Option<usize> {
+        let fits = |e: &Entry| e.chars as usize <= room;
+        let tier = |e: &Entry| Some(usize::from(e.tier));
+        let tally = tally(list, used, fits, tier);
+        let mut held = 0;
+        let last = (0..TIERS)
+            .find(|&t| {
+                held += tally.counts[t];
+                held >= k
+            })
+            .unwrap_or(TIERS - 1);
+        self.pick_fitting(stream, list, used, fits, |e| (usize::from(e.tier) <= last).then_some(0))
+    }
+
     /// The indices in `frames` of the `rank|text` lines of `piece`.
     fn frame_range(&self, piece: &str) -> std::ops::Range<usize> {
         self.ranked.get(piece).cloned().unwrap_or(0..0)
@@ -1321,8 +1448,9 @@ impl<'a> Composer<'a> {
     }
 
     /// The frame sub-points (or bodies) a point of `rank` and `themes` may draw: those whose lead
-    /// names one of its themes (tier 0), those naming one further on (tier 1), then those of its
-    /// rank (tier 2), in template order; unlike the avoided speeches where any are.
+    /// names one of its themes (tier 0), those naming one further on (tier 1), then those on a
+    /// related theme (tier 2) and those of its rank (tier 3); by tier, and in template order within
+    /// a tier; unlike the avoided speeches where any are.
     fn point_frames(&self, body: bool, rank: u8, themes: &[u16]) -> Rc<[FrameRef]> {
         if !self.avoid.is_empty() {
             return self.point_frames_uncached(body, rank, themes).into();
@@ -1333,6 +1461,39 @@ impl<'a> Composer<'a> {
         }
         let list: Rc<[FrameRef]> = self.point_frames_uncached(body, rank, themes).into();
         self.point_frames.borrow_mut().insert(key, Rc::clone(&list));
+        list
+    }
+
+    /// The bank's sub-points, bodies or intros a point of `rank` and `themes` (as bits, with
+    /// those of their related themes) may draw, each with its tier (see
+    /// [`Composer::point_tier`]); sub-points and bodies sorted by tier, and in pool order within a
+    /// tier. Kept for the brief's later points and drafts.
+    fn point_bank(&self, which: PointPool, rank: u8, themes: &[u16], (bits, near): (&[u64], &[u64])) -> Rc<[Entry]> {
+        let key = (which, rank, themes.to_vec());
+        if let Some(list) = self.point_banks.borrow().get(&key) {
+            return Rc::clone(list);
+        }
+        let (pool, tiers) = match which {
+            PointPool::Subpoints => (&self.pools.subpoints, SUB_TIERS),
+            PointPool::Bodies => (&self.pools.bodies, BODY_TIERS),
+            // An intro of the point's rank will do; one of any other would not.
+            PointPool::Intros => (&self.pools.intros, 4),
+        };
+        let mut list: Vec<Entry> = pool
+            .iter()
+            .filter_map(|e| {
+                let t = self.point_tier(e, bits, near, rank, tiers)?;
+                Some(Entry {
+                    tier: u8::try_from(t).unwrap_or(u8::MAX),
+                    ..*e
+                })
+            })
+            .collect();
+        if which != PointPool::Intros {
+            list.sort_by_key(|e| e.tier);
+        }
+        let list: Rc<[Entry]> = list.into();
+        self.point_banks.borrow_mut().insert(key, Rc::clone(&list));
         list
     }
 
@@ -1354,13 +1515,30 @@ impl<'a> Composer<'a> {
             .collect();
         all.sort_unstable_by_key(|f| f.id);
         all.dedup_by_key(|f| f.id);
+        // Then, each tier leaving out the lines of the tiers before it, those on a related
+        // theme (tier 2) and those of the point's rank (tier 3).
+        let near = self.near(themes);
+        let related = near
+            .iter()
+            .filter_map(|&t| lists.by_theme.get(usize::from(t)))
+            .flatten()
+            .map(|&id| (id, 2));
+        let same_rank = lists
+            .by_rank
+            .get(usize::from(rank))
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|&id| (id, 3));
+        let mut more: Vec<(usize, usize)> = related.chain(same_rank).collect();
+        more.sort_unstable();
+        more.dedup_by_key(|&mut (id, _)| id);
         let themed = all.len();
-        for &id in lists.by_rank.get(usize::from(rank)).map_or(&[][..], Vec::as_slice) {
+        for (id, tier) in more {
             if all[..themed].binary_search_by_key(&id, |f| f.id).is_err() {
-                all.push(frame(id, 2));
+                all.push(frame(id, tier));
             }
         }
-        all.sort_unstable_by_key(|f| f.id);
+        all.sort_unstable_by_key(|f| (f.tier, f.id));
         if self.avoid.is_empty() {
             return all;
         }
@@ -1379,11 +1557,11 @@ impl<'a> Composer<'a> {
         }
     }
 
-    /// The interned themes of a sub-point or body paragraph.
+    /// The interned themes of a sub-point or body paragraph: all its text names.
     fn sub_themes(&self, sub: Sub) -> &[u16] {
         match sub {
-            Sub::Bank(c) => &self.cands[c].lead_themes,
-            Sub::Frame(id) => &self.frames[id].lead_themes,
+            Sub::Bank(c) => &self.cands[c].themes,
+            Sub::Frame(id) => &self.frames[id].themes,
         }
     }
 
@@ -1414,6 +1592,13 @@ impl<'a> Composer<'a> {
         (before, after)
     }
 
+    /// The length of a filled point: heading, intro, sub-points and bodies.
+    fn fill_len(&self, p: &PointFill) -> usize {
+        chars(&p.plan.heading)
+            + p.intro.as_ref().map_or(0, |(t, _)| chars(t))
+            + p.subs.iter().chain(&p.bodies).map(|s| self.sub_len(s)).sum::<usize>()
+    }
+
     fn sub_len(&self, sub: &Sub) -> usize {
         match sub {
             Sub::Bank(c) => self.clen(*c),
@@ -1439,14 +1624,17 @@ impl<'a> Composer<'a> {
         let mut order = styles.to_vec();
         stream.shuffle(&mut order);
         let bits = self.bits_of(&plan.themes);
+        let near = self.bits_of(&self.near(&plan.themes));
         let rank = plan.rank;
         let mut rem = budget.saturating_sub(chars(&plan.heading) + 2);
         // Intro: only when two sub-points of ordinary length remain affordable after it.
         let mut intro = None;
         if rem >= 320 {
-            let room = (rem * 3 / 10).max(rem.saturating_sub(260).min(rem / 2)).min(rem / 2);
-            let tier = |e: &Entry| self.point_tier(e, &bits, rank, 3);
-            let picked = self.pick_fit(&mut stream, &self.pools.intros, used, tier, room, false);
+            // A quarter of the point at most, and never a wall of text: a long intro is one
+            // paragraph every seed would share.
+            let room = (rem / 4).clamp(120, 420);
+            let intros = self.point_bank(PointPool::Intros, rank, &plan.themes, (&bits, &near));
+            let picked = self.pick_varied(&mut stream, &intros, used, room, 3);
             intro = match picked {
                 Some(c) => {
                     used[c] = true;
@@ -1469,16 +1657,12 @@ impl<'a> Composer<'a> {
             };
             rem = rem.saturating_sub(intro.as_ref().map_or(0, |(t, _)| chars(t)));
         }
-        let mut tier_of = vec![u8::MAX; self.cands.len()];
-        for (pool, tiers) in [(&self.pools.subpoints, SUB_TIERS), (&self.pools.bodies, BODY_TIERS)] {
-            for e in pool {
-                if let Some(t) = self.point_tier(e, &bits, rank, tiers) {
-                    tier_of[e.c] = u8::try_from(t).unwrap_or(u8::MAX);
-                }
-            }
-        }
-        let frame_subs = self.point_frames(false, rank, &plan.themes);
-        let frame_bodies = self.point_frames(true, rank, &plan.themes);
+        // The candidates by tier, bank and frame.
+        let tiered = [false, true].map(|body| {
+            let which = if body { PointPool::Bodies } else { PointPool::Subpoints };
+            let bank = self.point_bank(which, rank, &plan.themes, (&bits, &near));
+            Tiered::new(bank, self.point_frames(body, rank, &plan.themes))
+        });
         let mut p = PointFill {
             stream,
             plan,
@@ -1486,9 +1670,9 @@ impl<'a> Composer<'a> {
             subs: Vec::new(),
             bodies: Vec::new(),
             styles: order,
-            frame_subs,
-            frame_bodies,
-            tier_of,
+            tiered,
+            left: [[None; TIERS]; 2],
+            bodies_narrowed: false,
         };
         // Two sub-points, each within its share of the room left; then, while the budget has
         // room, sub-points up to four and body paragraphs, the longer candidates first when
@@ -1528,6 +1712,39 @@ impl<'a> Composer<'a> {
         p
     }
 
+    /// Once a point's sub-points are drawn, leaves out of its bodies those off its own themes
+    /// (tier 0) that share no theme with a sub-point's lead: a body follows a sub-point it
+    /// carries on.
+    fn narrow_bodies(&self, p: &mut PointFill) {
+        let themes: Vec<u16> = p.subs.iter().flat_map(|&s| self.sub_themes(s)).copied().collect();
+        p.tiered[1].narrow = Some(self.bits_of(&themes));
+        p.bodies_narrowed = true;
+    }
+
+    /// Narrows tier `t` of `tiered` (see [`Tiered::narrow`]) unless it is the point's own.
+    fn narrow_tier(&self, tiered: &mut Tiered, t: usize) {
+        let Some(bits) = tiered
+            .narrow
+            .as_deref()
+            .filter(|_| t > 0 && tiered.narrowed[t].is_none())
+        else {
+            return;
+        };
+        let bank = tiered
+            .bank(t)
+            .iter()
+            .filter(|e| self.shares_bits(e, bits))
+            .copied()
+            .collect();
+        let frame = tiered
+            .frame(t)
+            .iter()
+            .filter(|f| self.frames[f.id].themes.iter().any(|&t| has_theme(bits, t)))
+            .copied()
+            .collect();
+        tiered.narrowed[t] = Some((bank, frame));
+    }
+
     /// The next sub-point (or body paragraph) of `p`: a bank candidate or a frame text, from
     /// the best tier either holds (a shared theme, then the point's rank, then for sub-points
     /// any), drawn in proportion to how many of each fit `room`; those of at least `min`
@@ -1543,56 +1760,73 @@ impl<'a> Composer<'a> {
         used: &mut [bool],
         frame_used: &mut [bool],
     ) -> Option<Sub> {
-        let PointFill {
-            stream,
-            frame_subs,
-            frame_bodies,
-            tier_of,
-            ..
-        } = p;
-        let (pool, frame, tiers) = if body {
-            (&self.pools.bodies, &*frame_bodies, BODY_TIERS)
-        } else {
-            (&self.pools.subpoints, &*frame_subs, SUB_TIERS)
-        };
-        let tier_of: &[u8] = tier_of;
-        let tier = |e: &Entry| {
-            let t = tier_of[e.c];
-            (t != u8::MAX).then_some(usize::from(t))
-        };
-        // The `k`-th unused frame line that passes `ok`, marked used.
-        let take_frame = |stream: &mut Stream, frame_used: &mut [bool], ok: &dyn Fn(&FrameRef) -> bool, n: usize| {
+        if body && !p.bodies_narrowed {
+            self.narrow_bodies(p);
+        }
+        let k = usize::from(body);
+        let tiers = if body { BODY_TIERS } else { SUB_TIERS };
+        // The `k`-th unused frame line of `frame` that passes `ok`, marked used.
+        let take_frame = |stream: &mut Stream,
+                          frame_used: &mut [bool],
+                          frame: &[FrameRef],
+                          ok: &dyn Fn(&FrameRef) -> bool,
+                          n: usize| {
             let k = stream.below(n);
             let f = frame.iter().filter(|f| !frame_used[f.id] && ok(f)).nth(k)?;
             frame_used[f.id] = true;
             Some(Sub::Frame(f.id))
         };
-        // The best tier that has anything fitting `room`; within it, the candidates of at
-        // least `min` characters if there are any: a point keeps to its themes before its length.
-        let mut frame_fit = [[0usize; TIERS]; 2];
-        for f in frame.iter().filter(|f| !frame_used[f.id] && f.chars <= room) {
-            frame_fit[0][f.tier] += 1;
-            frame_fit[1][f.tier] += usize::from(f.chars >= min);
-        }
+        // The best tier within its share that has anything fitting `room` (the best with
+        // anything if none); within it, the candidates of at least `min` characters if there
+        // are any: a point keeps to its themes before its length.
         let fits = |e: &Entry| e.chars as usize <= room;
-        let [any, long] = tally_long(pool, used, fits, |e| e.chars as usize >= min, tier);
-        if let Some(t) = (0..tiers).find(|&t| frame_fit[0][t] > 0 || any.weights[t] > 0) {
-            let (lower, tally) = if frame_fit[1][t] > 0 || long.weights[t] > 0 {
+        // Whatever the share, a tier may give three sub-points and two bodies.
+        let least = if body { 2 } else { 3 };
+        let mut found = None;
+        'search: for open_only in [true, false] {
+            for t in 0..tiers {
+                self.narrow_tier(&mut p.tiered[k], t);
+                let tiered = &p.tiered[k];
+                let left = *p.left[k][t].get_or_insert_with(|| {
+                    let n = tiered.bank(t).iter().filter(|e| !used[e.c]).count()
+                        + tiered.frame(t).iter().filter(|f| !frame_used[f.id]).count();
+                    (n * TIER_SHARE.0).div_ceil(TIER_SHARE.1).max(least.min(n))
+                });
+                if open_only && left == 0 {
+                    continue;
+                }
+                let mut frame_fit = [0usize; 2];
+                for f in tiered.frame(t).iter().filter(|f| !frame_used[f.id] && f.chars <= room) {
+                    frame_fit[0] += 1;
+                    frame_fit[1] += usize::from(f.chars >= min);
+                }
+                let [any, long] = tally_long(tiered.bank(t), used, fits, |e| e.chars as usize >= min, |_| Some(0));
+                if frame_fit[0] > 0 || any.weights[0] > 0 {
+                    found = Some((t, frame_fit, any, long));
+                    break 'search;
+                }
+            }
+        }
+        let PointFill {
+            stream, tiered, left, ..
+        } = p;
+        let tiered = &tiered[k];
+        if let Some((t, frame_fit, any, long)) = found {
+            if let Some(l) = &mut left[k][t] {
+                *l = l.saturating_sub(1);
+            }
+            let (lower, tally) = if frame_fit[1] > 0 || long.weights[0] > 0 {
                 (min, long)
             } else {
                 (0, any)
             };
-            let n = frame_fit[usize::from(lower > 0)][t];
-            if n > 0 && (tally.weights[t] == 0 || stream.below(n + tally.counts[t]) < n) {
-                return take_frame(
-                    stream,
-                    frame_used,
-                    &|f| f.chars <= room && f.chars >= lower && f.tier == t,
-                    n,
-                );
+            let n = frame_fit[usize::from(lower > 0)];
+            if n > 0 && (tally.weights[0] == 0 || stream.below(n + tally.counts[0]) < n) {
+                let ok = |f: &FrameRef| f.chars <= room && f.chars >= lower;
+                return take_frame(stream, frame_used, tiered.frame(t), &ok, n);
             }
             let fitting = |e: &Entry| fits(e) && e.chars as usize >= lower;
-            if let Some(c) = draw(stream, pool, used, fitting, tier, &tally) {
+            if let Some(c) = draw(stream, tiered.bank(t), used, fitting, |_| Some(0), &tally) {
                 used[c] = true;
                 return Some(Sub::Bank(c));
             }
@@ -1600,14 +1834,16 @@ impl<'a> Composer<'a> {
         if !must {
             return None;
         }
-        if let Some(c) = self.pick_fit(stream, pool, used, tier, room, true) {
+        let tier = |e: &Entry| Some(usize::from(e.tier));
+        if let Some(c) = self.pick_fit(stream, &tiered.bank, used, tier, room, true) {
             used[c] = true;
             return Some(Sub::Bank(c));
         }
+        let frame = &tiered.frame;
         let shortest = frame.iter().filter(|f| !frame_used[f.id]).map(|f| f.chars).min()?;
         let short = |f: &FrameRef| f.chars <= shortest + shortest / 3;
         let n = frame.iter().filter(|f| !frame_used[f.id] && short(f)).count();
-        take_frame(stream, frame_used, &short, n)
+        take_frame(stream, frame_used, frame, &short, n)
     }
 
     /// The sub-point numbering style of a point: the first of its preferences that suits its
@@ -1819,9 +2055,14 @@ impl<'a> Composer<'a> {
         let styles = [SubStyle::Shi, SubStyle::Yao, SubStyle::Arabic, SubStyle::Paren];
         let mut points: Vec<PointFill> = Vec::new();
         let mut frame_used = self.frames_unused();
+        // What a point leaves of its share goes to the points after it.
+        let mut left = point_budget * n;
         for (i, plan) in plans.into_iter().enumerate() {
             let place = format!("point/{}", i + 1);
-            points.push(self.fill_point(seed, &place, plan, used, &styles, &mut frame_used, point_budget));
+            let budget = left / (n - i).max(1);
+            let p = self.fill_point(seed, &place, plan, used, &styles, &mut frame_used, budget);
+            left = left.saturating_sub(self.fill_len(&p));
+            points.push(p);
         }
         let thin_points = points.iter().filter(|p| p.subs.len() < 2).count();
         if thin_points > 0 {
@@ -2163,9 +2404,16 @@ impl<'a> Composer<'a> {
         let styles = [SubStyle::Shi, SubStyle::Yao, SubStyle::Arabic];
         let mut tasks: Vec<PointFill> = Vec::new();
         let mut frame_used = self.frames_unused();
+        // What the review and each task leave of their shares goes to the tasks after them.
+        let review_len: usize = items.iter().map(|(h, _, b, _)| chars(h) + chars(b)).sum::<usize>()
+            + problems.iter().map(|&c| self.clen(c)).sum::<usize>();
+        let mut left = task_budget * n + review_budget.saturating_sub(review_len);
         for (i, plan) in plans.into_iter().enumerate() {
             let place = format!("plan/{}", i + 1);
-            tasks.push(self.fill_point(seed, &place, plan, used, &styles, &mut frame_used, task_budget));
+            let budget = left / (n - i).max(1);
+            let p = self.fill_point(seed, &place, plan, used, &styles, &mut frame_used, budget);
+            left = left.saturating_sub(self.fill_len(&p));
+            tasks.push(p);
         }
         let (first_closing, closing_frame, closings_more) = self.closing_parts(seed, closing_budget, 1, used);
         // Assemble.

@@ -19,6 +19,10 @@ pub struct Theme {
     pub name: String,
     #[serde(default)]
     pub keywords: Vec<String>,
+    /// Neighbouring themes of the same line of work, which a long point on this theme may draw
+    /// on once its own run short; each pair is listed both ways.
+    #[serde(default)]
+    pub related: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -44,6 +48,22 @@ pub fn parse(text: &str) -> Result<Vec<Theme>> {
             )));
         }
         seen.push(&t.name);
+    }
+    for t in &lexicon.theme {
+        for r in &t.related {
+            let Some(other) = lexicon.theme.iter().find(|o| &o.name == r) else {
+                return Err(Error::Message(format!(
+                    "theme lexicon: theme {} lists {r} as related, which is not a theme of the lexicon",
+                    t.name
+                )));
+            };
+            if r == &t.name || !other.related.contains(&t.name) {
+                return Err(Error::Message(format!(
+                    "theme lexicon: theme {} lists {r} as related, but {r} does not list {}: a relation is listed both ways, and never to itself",
+                    t.name, t.name
+                )));
+            }
+        }
     }
     Ok(lexicon.theme)
 }
@@ -97,6 +117,15 @@ pub fn names() -> Vec<&'static str> {
         .unwrap_or_default()
 }
 
+/// The themes the built-in lexicon lists as related to `name`; none for an unknown name.
+#[must_use]
+pub fn related(name: &str) -> &'static [String] {
+    lexicon()
+        .ok()
+        .and_then(|l| l.iter().find(|t| t.name == name))
+        .map_or(&[], |t| t.related.as_slice())
+}
+
 /// Whether `name` is a theme of the built-in lexicon.
 #[must_use]
 pub fn is_theme(name: &str) -> bool {
@@ -129,6 +158,20 @@ mod tests {
                 assert!(tag(k).contains(&t.name.as_str()), "{k} tags {}", t.name);
             }
         }
+    }
+
+    #[test]
+    fn relations_are_listed_both_ways_between_themes_of_the_lexicon() {
+        assert!(related("女职工").iter().any(|r| r == "维权"));
+        assert!(related("维权").iter().any(|r| r == "女职工"));
+        assert!(related("不是主题").is_empty());
+        let one_way = "[[theme]]\nname = \"维权\"\nrelated = [\"法治\"]\n[[theme]]\nname = \"法治\"\n";
+        let err = parse(one_way).unwrap_err().to_string();
+        assert!(err.contains("法治 does not list 维权"), "{err}");
+        let unknown = "[[theme]]\nname = \"维权\"\nrelated = [\"法制\"]\n";
+        assert!(parse(unknown).unwrap_err().to_string().contains("法制"));
+        let itself = "[[theme]]\nname = \"维权\"\nrelated = [\"维权\"]\n";
+        assert!(parse(itself).is_err());
     }
 
     #[test]
