@@ -138,12 +138,30 @@ enum PointPool {
 
 /// The sub-points (or bodies) a point may draw, bank and frame, each sorted by tier (see
 /// [`Composer::point_tier`]) and within a tier in pool and template order, so that a pick
-/// reads only the tiers it weighs.
-struct Tiered {
-    bank: Rc<[Entry]>,
+/// reads only the tiers it weighs; intros, in pool order, with no frame lines.
+struct TierLists {
+    bank: Vec<Entry>,
     bank_at: [usize; TIERS + 1],
-    frame: Rc<[FrameRef]>,
+    frame: Vec<FrameRef>,
     frame_at: [usize; TIERS + 1],
+}
+
+impl TierLists {
+    fn new(bank: Vec<Entry>, frame: Vec<FrameRef>) -> TierLists {
+        let bank_at = std::array::from_fn(|t| bank.partition_point(|e| usize::from(e.tier) < t));
+        let frame_at = std::array::from_fn(|t| frame.partition_point(|f| f.tier < t));
+        TierLists {
+            bank,
+            bank_at,
+            frame,
+            frame_at,
+        }
+    }
+}
+
+/// A point's [`TierLists`] of one kind as it draws from them.
+struct Tiered {
+    lists: Rc<TierLists>,
     /// The themes one of which a candidate off the point's themes must have, once set (see
     /// [`Composer::narrow_bodies`]); each tier is narrowed to those when first read.
     narrow: Option<Vec<u64>>,
@@ -151,14 +169,9 @@ struct Tiered {
 }
 
 impl Tiered {
-    fn new(bank: Rc<[Entry]>, frame: Rc<[FrameRef]>) -> Tiered {
-        let bank_at = std::array::from_fn(|t| bank.partition_point(|e| usize::from(e.tier) < t));
-        let frame_at = std::array::from_fn(|t| frame.partition_point(|f| f.tier < t));
+    fn new(lists: Rc<TierLists>) -> Tiered {
         Tiered {
-            bank,
-            bank_at,
-            frame,
-            frame_at,
+            lists,
             narrow: None,
             narrowed: Default::default(),
         }
@@ -168,7 +181,7 @@ impl Tiered {
     fn bank(&self, t: usize) -> &[Entry] {
         match &self.narrowed[t] {
             Some((bank, _)) => bank,
-            None => &self.bank[self.bank_at[t]..self.bank_at[t + 1]],
+            None => &self.lists.bank[self.lists.bank_at[t]..self.lists.bank_at[t + 1]],
         }
     }
 
@@ -176,7 +189,7 @@ impl Tiered {
     fn frame(&self, t: usize) -> &[FrameRef] {
         match &self.narrowed[t] {
             Some((_, frame)) => frame,
-            None => &self.frame[self.frame_at[t]..self.frame_at[t + 1]],
+            None => &self.lists.frame[self.lists.frame_at[t]..self.lists.frame_at[t + 1]],
         }
     }
 }
@@ -367,13 +380,10 @@ pub struct Composer<'a> {
     pieces: Pieces,
     /// The `rank|text` lines of all pieces; lines without a rank are left out.
     frames: Vec<Frame>,
-    /// [`Composer::point_frames`] of the points drafted so far, by (body, rank, themes): a
+    /// [`Composer::point_lists`] of the points drafted so far, by (pool, rank, themes): a
     /// brief's points come from a few dozen headings, and the lists do not change.
     #[allow(clippy::type_complexity)]
-    point_frames: RefCell<HashMap<(bool, u8, Vec<u16>), Rc<[FrameRef]>, FxBuildHasher>>,
-    /// The same of the bank's candidates (see [`Composer::point_bank`]).
-    #[allow(clippy::type_complexity)]
-    point_banks: RefCell<HashMap<(PointPool, u8, Vec<u16>), Rc<[Entry]>, FxBuildHasher>>,
+    point_lists: RefCell<HashMap<(PointPool, u8, Vec<u16>), Rc<TierLists>, FxBuildHasher>>,
     /// The sub-point and body lines of `frames` by theme and rank.
     frame_lists: [FrameLists; 2],
     /// Each piece's lines in `frames`.
@@ -949,8 +959,7 @@ impl<'a> Composer<'a> {
             avoid: Avoid::default(),
             avoided: None,
             repeats: RefCell::new(Vec::new()),
-            point_frames: RefCell::default(),
-            point_banks: RefCell::default(),
+            point_lists: RefCell::default(),
             by_id,
         })
     }
@@ -973,8 +982,7 @@ impl<'a> Composer<'a> {
             avoid.sources.join(", ")
         ));
         // Lists kept for points drafted so far were drawn from the pools before.
-        self.point_frames.borrow_mut().clear();
-        self.point_banks.borrow_mut().clear();
+        self.point_lists.borrow_mut().clear();
         self.avoided = Some(Avoided {
             files: avoid.sources.clone(),
             excluded,
@@ -1447,31 +1455,16 @@ impl<'a> Composer<'a> {
         vec![false; self.frames.len()]
     }
 
-    /// The frame sub-points (or bodies) a point of `rank` and `themes` may draw: those whose lead
-    /// names one of its themes (tier 0), those naming one further on (tier 1), then those on a
-    /// related theme (tier 2) and those of its rank (tier 3); by tier, and in template order within
-    /// a tier; unlike the avoided speeches where any are.
-    fn point_frames(&self, body: bool, rank: u8, themes: &[u16]) -> Rc<[FrameRef]> {
-        if !self.avoid.is_empty() {
-            return self.point_frames_uncached(body, rank, themes).into();
-        }
-        let key = (body, rank, themes.to_vec());
-        if let Some(list) = self.point_frames.borrow().get(&key) {
-            return Rc::clone(list);
-        }
-        let list: Rc<[FrameRef]> = self.point_frames_uncached(body, rank, themes).into();
-        self.point_frames.borrow_mut().insert(key, Rc::clone(&list));
-        list
-    }
-
     /// The bank's sub-points, bodies or intros a point of `rank` and `themes` (as bits, with
     /// those of their related themes) may draw, each with its tier (see
-    /// [`Composer::point_tier`]); sub-points and bodies sorted by tier, and in pool order within a
-    /// tier. Kept for the brief's later points and drafts.
-    fn point_bank(&self, which: PointPool, rank: u8, themes: &[u16], (bits, near): (&[u64], &[u64])) -> Rc<[Entry]> {
+    /// [`Composer::point_tier`]), and the frame's sub-points or bodies (see
+    /// [`Composer::point_frames`]). Kept for the brief's later points and drafts, unless the
+    /// draft avoids earlier speeches (which frame lines it notes as repeated is the draft's).
+    fn point_lists(&self, which: PointPool, rank: u8, themes: &[u16], (bits, near): (&[u64], &[u64])) -> Rc<TierLists> {
+        let keep = self.avoid.is_empty();
         let key = (which, rank, themes.to_vec());
-        if let Some(list) = self.point_banks.borrow().get(&key) {
-            return Rc::clone(list);
+        if keep && let Some(lists) = self.point_lists.borrow().get(&key) {
+            return Rc::clone(lists);
         }
         let (pool, tiers) = match which {
             PointPool::Subpoints => (&self.pools.subpoints, SUB_TIERS),
@@ -1479,7 +1472,7 @@ impl<'a> Composer<'a> {
             // An intro of the point's rank will do; one of any other would not.
             PointPool::Intros => (&self.pools.intros, 4),
         };
-        let mut list: Vec<Entry> = pool
+        let mut bank: Vec<Entry> = pool
             .iter()
             .filter_map(|e| {
                 let t = self.point_tier(e, bits, near, rank, tiers)?;
@@ -1489,15 +1482,25 @@ impl<'a> Composer<'a> {
                 })
             })
             .collect();
-        if which != PointPool::Intros {
-            list.sort_by_key(|e| e.tier);
+        let frame = match which {
+            PointPool::Intros => Vec::new(),
+            _ => {
+                bank.sort_by_key(|e| e.tier);
+                self.point_frames(which == PointPool::Bodies, rank, themes)
+            }
+        };
+        let lists = Rc::new(TierLists::new(bank, frame));
+        if keep {
+            self.point_lists.borrow_mut().insert(key, Rc::clone(&lists));
         }
-        let list: Rc<[Entry]> = list.into();
-        self.point_banks.borrow_mut().insert(key, Rc::clone(&list));
-        list
+        lists
     }
 
-    fn point_frames_uncached(&self, body: bool, rank: u8, themes: &[u16]) -> Vec<FrameRef> {
+    /// The frame sub-points (or bodies) a point of `rank` and `themes` may draw: those whose lead
+    /// names one of its themes (tier 0), those naming one further on (tier 1), then those on a
+    /// related theme (tier 2) and those of its rank (tier 3); by tier, and in template order within
+    /// a tier; unlike the avoided speeches where any are.
+    fn point_frames(&self, body: bool, rank: u8, themes: &[u16]) -> Vec<FrameRef> {
         let lists = &self.frame_lists[usize::from(body)];
         let frame = |id: usize, tier: usize| FrameRef {
             id,
@@ -1633,8 +1636,8 @@ impl<'a> Composer<'a> {
             // A quarter of the point at most, and never a wall of text: a long intro is one
             // paragraph every seed would share.
             let room = (rem / 4).clamp(120, 420);
-            let intros = self.point_bank(PointPool::Intros, rank, &plan.themes, (&bits, &near));
-            let picked = self.pick_varied(&mut stream, &intros, used, room, 3);
+            let intros = self.point_lists(PointPool::Intros, rank, &plan.themes, (&bits, &near));
+            let picked = self.pick_varied(&mut stream, &intros.bank, used, room, 3);
             intro = match picked {
                 Some(c) => {
                     used[c] = true;
@@ -1660,8 +1663,7 @@ impl<'a> Composer<'a> {
         // The candidates by tier, bank and frame.
         let tiered = [false, true].map(|body| {
             let which = if body { PointPool::Bodies } else { PointPool::Subpoints };
-            let bank = self.point_bank(which, rank, &plan.themes, (&bits, &near));
-            Tiered::new(bank, self.point_frames(body, rank, &plan.themes))
+            Tiered::new(self.point_lists(which, rank, &plan.themes, (&bits, &near)))
         });
         let mut p = PointFill {
             stream,
@@ -1835,11 +1837,11 @@ impl<'a> Composer<'a> {
             return None;
         }
         let tier = |e: &Entry| Some(usize::from(e.tier));
-        if let Some(c) = self.pick_fit(stream, &tiered.bank, used, tier, room, true) {
+        if let Some(c) = self.pick_fit(stream, &tiered.lists.bank, used, tier, room, true) {
             used[c] = true;
             return Some(Sub::Bank(c));
         }
-        let frame = &tiered.frame;
+        let frame = &tiered.lists.frame;
         let shortest = frame.iter().filter(|f| !frame_used[f.id]).map(|f| f.chars).min()?;
         let short = |f: &FrameRef| f.chars <= shortest + shortest / 3;
         let n = frame.iter().filter(|f| !frame_used[f.id] && short(f)).count();
