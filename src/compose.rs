@@ -721,6 +721,10 @@ impl<'a> Composer<'a> {
             if p.text.contains("{%") || p.text.contains("{#") || has_digit_outside_slots(&p.text) {
                 continue;
             }
+            // 春节即将到来 only in the month before the festival, and never without a date.
+            if !crate::season::fits(&p.text, brief.meeting.date.as_deref()) {
+                continue;
+            }
             let slots_used = crate::bank::slots_in(&p.text);
             if !slots_used.iter().all(|s| slots.fills(s)) {
                 continue;

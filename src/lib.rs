@@ -23,6 +23,7 @@ pub mod record;
 pub mod render;
 pub mod report;
 pub mod rng;
+pub mod season;
 pub mod themes;
 
 pub use error::{Error, Result};

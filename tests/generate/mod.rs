@@ -661,6 +661,70 @@ fn long_two_point_drafts_on_every_theme_keep_every_rule() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// The templates' text is said at any time of year: 春节即将到来 and the like come only from
+/// the bank, and only when the meeting's date falls in their season.
+#[test]
+fn no_template_line_names_a_season() {
+    let mut bad = Vec::new();
+    for kind in ["leader_speech", "work_report"] {
+        let dir = at(&format!("templates/{kind}"));
+        for entry in std::fs::read_dir(&dir).expect("templates") {
+            let path = entry.expect("entry").path();
+            let text = std::fs::read_to_string(&path).expect("template");
+            for (n, line) in text.lines().enumerate() {
+                if jianggao::season::is_seasonal(line) {
+                    bad.push(format!("{}:{}: {line}", path.display(), n + 1));
+                }
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+/// A draft greets the Spring Festival only when the meeting falls in the month before it.
+#[test]
+fn seasonal_phrases_follow_the_meeting_date() {
+    let Some(bank) = embedded_bank_if_mined() else {
+        return;
+    };
+    let seasonal: Vec<&str> = bank
+        .phrases
+        .iter()
+        .filter(|p| jianggao::season::is_seasonal(&p.text))
+        .map(|p| p.id.as_str())
+        .collect();
+    assert!(!seasonal.is_empty(), "the bank holds a seasonal phrase to test with");
+    let templates = Templates::embedded().expect("templates");
+    let mut used_in_season = 0;
+    for (date, in_season) in [(None, false), (Some("2026-02-26"), false), (Some("2026-02-05"), true)] {
+        for kind in ["leader_speech", "work_report"] {
+            let mut text =
+                format!("kind = \"{kind}\"\nyear = 2026\n[organisation]\nname = \"测试县\"\nlevel = \"县\"\n");
+            if let Some(d) = date {
+                text.push_str(&format!("[meeting]\ndate = \"{d}\"\n"));
+            }
+            let b = brief::parse(Path::new("season.toml"), &text).expect("brief");
+            let composer = Composer::new(&b, &bank, &templates).expect("composer");
+            for seed in 0..40 {
+                let d = composer.draft(seed);
+                let ids: Vec<&String> = d
+                    .sections
+                    .iter()
+                    .flat_map(|s| &s.paragraphs)
+                    .flat_map(|p| &p.phrases)
+                    .collect();
+                let seasonal_used = ids.iter().any(|id| seasonal.contains(&id.as_str()));
+                assert!(
+                    in_season || !seasonal_used,
+                    "{kind} {date:?} seed {seed}: a seasonal phrase"
+                );
+                used_in_season += usize::from(seasonal_used);
+            }
+        }
+    }
+    assert!(used_in_season > 0, "in season, some seed uses a seasonal phrase");
+}
+
 #[test]
 fn changing_one_section_leaves_the_others() {
     let bank = fixture_bank();
