@@ -722,7 +722,9 @@ impl<'a> Composer<'a> {
                 continue;
             }
             // 春节即将到来 only in the month before the festival, and never without a date.
-            if !crate::season::fits(&p.text, brief.meeting.date.as_deref()) {
+            if !crate::season::fits(&p.text, brief.meeting.date.as_deref())
+                || !crate::occasion::fits(&p.text, &brief.meeting.name)
+            {
                 continue;
             }
             let slots_used = crate::bank::slots_in(&p.text);

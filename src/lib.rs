@@ -19,6 +19,7 @@ pub mod error;
 pub mod export;
 pub mod fsutil;
 pub mod mine;
+pub mod occasion;
 pub mod record;
 pub mod render;
 pub mod report;

@@ -681,48 +681,63 @@ fn no_template_line_names_a_season() {
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
 
+/// Over 40 seeds of a county's leader speech and work report of `year` whose `[meeting]` table
+/// is `meeting`, how many drafts use a bank phrase that `marked` picks out; `None` without a bank.
+fn drafts_using(year: u32, meeting: &str, marked: impl Fn(&str) -> bool) -> Option<usize> {
+    let bank = embedded_bank_if_mined()?;
+    let ids: Vec<&str> = bank
+        .phrases
+        .iter()
+        .filter(|p| marked(&p.text))
+        .map(|p| p.id.as_str())
+        .collect();
+    assert!(!ids.is_empty(), "the bank holds a phrase to test with");
+    let templates = Templates::embedded().expect("templates");
+    let mut using = 0;
+    for kind in ["leader_speech", "work_report"] {
+        let text = format!(
+            "kind = \"{kind}\"\nyear = {year}\n[organisation]\nname = \"测试县\"\nlevel = \"县\"\n[meeting]\n{meeting}\n"
+        );
+        let b = brief::parse(Path::new("meeting.toml"), &text).expect("brief");
+        let composer = Composer::new(&b, &bank, &templates).expect("composer");
+        for seed in 0..40 {
+            let d = composer.draft(seed);
+            let used = d.sections.iter().flat_map(|s| &s.paragraphs).flat_map(|p| &p.phrases);
+            using += usize::from(used.into_iter().any(|id| ids.contains(&id.as_str())));
+        }
+    }
+    Some(using)
+}
+
 /// A draft greets the Spring Festival only when the meeting falls in the month before it.
 #[test]
 fn seasonal_phrases_follow_the_meeting_date() {
-    let Some(bank) = embedded_bank_if_mined() else {
-        return;
-    };
-    let seasonal: Vec<&str> = bank
-        .phrases
-        .iter()
-        .filter(|p| jianggao::season::is_seasonal(&p.text))
-        .map(|p| p.id.as_str())
-        .collect();
-    assert!(!seasonal.is_empty(), "the bank holds a seasonal phrase to test with");
-    let templates = Templates::embedded().expect("templates");
-    let mut used_in_season = 0;
-    for (date, in_season) in [(None, false), (Some("2026-02-26"), false), (Some("2026-02-05"), true)] {
-        for kind in ["leader_speech", "work_report"] {
-            let mut text =
-                format!("kind = \"{kind}\"\nyear = 2026\n[organisation]\nname = \"测试县\"\nlevel = \"县\"\n");
-            if let Some(d) = date {
-                text.push_str(&format!("[meeting]\ndate = \"{d}\"\n"));
-            }
-            let b = brief::parse(Path::new("season.toml"), &text).expect("brief");
-            let composer = Composer::new(&b, &bank, &templates).expect("composer");
-            for seed in 0..40 {
-                let d = composer.draft(seed);
-                let ids: Vec<&String> = d
-                    .sections
-                    .iter()
-                    .flat_map(|s| &s.paragraphs)
-                    .flat_map(|p| &p.phrases)
-                    .collect();
-                let seasonal_used = ids.iter().any(|id| seasonal.contains(&id.as_str()));
-                assert!(
-                    in_season || !seasonal_used,
-                    "{kind} {date:?} seed {seed}: a seasonal phrase"
-                );
-                used_in_season += usize::from(seasonal_used);
-            }
-        }
+    let seasonal = jianggao::season::is_seasonal;
+    for meeting in ["", "date = \"2026-02-26\"", "date = \"2026-06-15\""] {
+        assert_eq!(
+            drafts_using(2026, meeting, seasonal).unwrap_or(0),
+            0,
+            "out of season: {meeting}"
+        );
     }
-    assert!(used_in_season > 0, "in season, some seed uses a seasonal phrase");
+    let in_season = drafts_using(2026, "date = \"2026-02-05\"", seasonal);
+    assert!(
+        in_season.is_none_or(|n| n > 0),
+        "in season, some seed uses a seasonal phrase"
+    );
+}
+
+/// 五年来 reviews a union congress's term: an annual work meeting's draft never says it.
+#[test]
+fn five_year_reviews_come_only_at_a_congress() {
+    let five_years = |t: &str| !jianggao::occasion::fits(t, "工会工作会议");
+    // The bank's one such phrase is of 2003–2012.
+    assert_eq!(drafts_using(2011, "", five_years).unwrap_or(0), 0);
+    let congress = drafts_using(2011, "name = \"测试县工会第十五次代表大会\"", five_years);
+    assert!(
+        congress.is_none_or(|n| n > 0),
+        "at a congress, some seed reviews five years"
+    );
 }
 
 #[test]
