@@ -158,6 +158,26 @@ mod tests {
         );
     }
 
+    /// 市总 is the federation above a county or a district and a city's own; 市总体 is not a
+    /// federation; the union's own centres take the bare level word.
+    #[test]
+    fn short_names_of_federations_and_the_unions_own_centres() {
+        let city = SpeechFacts {
+            level: Some("市".into()),
+            ..SpeechFacts::default()
+        };
+        assert_eq!(
+            slotted("要按照市总的统一部署，加强县困难职工帮扶中心建设", &county()),
+            "要按照{{ lv.upper_union }}的统一部署，加强{{ lv.short }}困难职工帮扶中心建设"
+        );
+        assert_eq!(
+            slotted("让我们在市委和市总的领导下，按照省总的要求", &city),
+            "让我们在{{ lv.party }}和{{ lv.union }}的领导下，按照{{ lv.upper_union }}的要求"
+        );
+        assert_eq!(slotted("全市总体上保持稳定", &city), "{{ lv.all }}总体上保持稳定");
+        assert_eq!(slotted("城市总量", &county()), "城市总量");
+    }
+
     #[test]
     fn national_words_and_other_words_stay() {
         let district = SpeechFacts {

@@ -249,6 +249,9 @@ struct LevelFile {
 #[derive(Deserialize)]
 struct LevelEntry {
     family: String,
+    /// The level's own union by a short name of its own (市总): `lv.union`.
+    #[serde(default)]
+    union: Vec<String>,
     subs: Vec<String>,
     upper_party: Vec<String>,
     upper_union: Vec<String>,
@@ -310,6 +313,10 @@ pub(super) static LEVELS_DATA: LazyLock<Levels> = LazyLock::new(|| {
         }
         for pattern in &file.short {
             patterns.push((pattern.replace("{L}", word), "lv.short"));
+        }
+        for s in &entry.union {
+            self_refs.push(s.clone());
+            patterns.push((s.clone(), "lv.union"));
         }
         for s in &entry.subs {
             patterns.push((s.clone(), "lv.subs"));
