@@ -128,7 +128,7 @@ struct Entry {
     tier: u8,
 }
 
-/// The pools a point draws from by tier (see [`Composer::point_bank`]).
+/// The pools a point draws from by tier (see [`Composer::point_lists`]).
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum PointPool {
     Subpoints,
@@ -682,9 +682,6 @@ struct PointFill {
     /// before it turns to the next tier (see [`TIER_SHARE`]); counted when the point first
     /// looks at the tier.
     left: [[Option<usize>; TIERS]; 2],
-    /// Whether the bodies a point may draw have been narrowed to those it can place (see
-    /// [`Composer::narrow_bodies`]).
-    bodies_narrowed: bool,
 }
 
 /// The share of a tier's sub-points or bodies, bank and frame together, that one point takes
@@ -692,7 +689,7 @@ struct PointFill {
 /// nearly the same paragraphs (two seeds each taking a random `s` of a pool share about `s` of
 /// what they take). A tier may always give three sub-points and two bodies, and a point takes
 /// more only when no tier has any left within its share. (Over two-point 6000-character drafts
-/// on 22 pairs of themes, 2 of 660 pairs of seeds share more than half their sentences; when a
+/// on 22 pairs of themes, 3 of 660 pairs of seeds share more than half their sentences; when a
 /// point took all a tier had, 186 did. A smaller share takes points further from their themes.)
 const TIER_SHARE: (usize, usize) = (1, 4);
 
@@ -1680,7 +1677,6 @@ impl<'a> Composer<'a> {
             styles: order,
             tiered,
             left: [[None; TIERS]; 2],
-            bodies_narrowed: false,
         };
         // Two sub-points, each within its share of the room left; then, while the budget has
         // room, sub-points up to four and body paragraphs, the longer candidates first when
@@ -1721,12 +1717,11 @@ impl<'a> Composer<'a> {
     }
 
     /// Once a point's sub-points are drawn, leaves out of its bodies those off its own themes
-    /// (tier 0) that share no theme with a sub-point's lead: a body follows a sub-point it
+    /// (tier 0) that share no theme with a sub-point's text: a body follows a sub-point it
     /// carries on.
     fn narrow_bodies(&self, p: &mut PointFill) {
         let themes: Vec<u16> = p.subs.iter().flat_map(|&s| self.sub_themes(s)).copied().collect();
         p.tiered[1].narrow = Some(self.bits_of(&themes));
-        p.bodies_narrowed = true;
     }
 
     /// Narrows tier `t` of `tiered` (see [`Tiered::narrow`]) unless it is the point's own.
@@ -1768,7 +1763,7 @@ impl<'a> Composer<'a> {
         used: &mut [bool],
         frame_used: &mut [bool],
     ) -> Option<Sub> {
-        if body && !p.bodies_narrowed {
+        if body && p.tiered[1].narrow.is_none() {
             self.narrow_bodies(p);
         }
         let k = usize::from(body);
