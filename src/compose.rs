@@ -689,8 +689,9 @@ struct PointFill {
 /// nearly the same paragraphs (two seeds each taking a random `s` of a pool share about `s` of
 /// what they take). A tier may always give three sub-points and two bodies, and a point takes
 /// more only when no tier has any left within its share. (Over two-point 6000-character drafts
-/// on 22 pairs of themes, 3 of 660 pairs of seeds share more than half their sentences; when a
-/// point took all a tier had, 186 did. A smaller share takes points further from their themes.)
+/// on 22 pairs of themes, 1 to 3 of 660 pairs of seeds have shared more than half their
+/// sentences as bank and templates changed; when a point took all a tier had, 186 did. A
+/// smaller share takes points further from their themes.)
 const TIER_SHARE: (usize, usize) = (1, 4);
 
 impl<'a> Composer<'a> {
