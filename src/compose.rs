@@ -642,8 +642,9 @@ struct ReviewParts {
     problems_frame: Option<String>,
 }
 
-/// An achievement item of the review: heading, its phrase, body, its phrase.
-type Item = (String, Option<usize>, String, Option<usize>);
+/// An achievement item of the review: heading, its phrase, body, its phrase, and further bank
+/// bodies on the heading's themes.
+type Item = (String, Option<usize>, String, Option<usize>, Vec<usize>);
 
 /// A main point as planned.
 struct PointPlan {
@@ -2264,7 +2265,7 @@ impl<'a> Composer<'a> {
                 used[b] = true;
                 let body = self.rendered(b).map(|r| r.text.clone()).unwrap_or_default();
                 let len = chars(&head) + chars(&body) + 3;
-                items.push((head, Some(h), body, Some(b)));
+                items.push((head, Some(h), body, Some(b), Vec::new()));
                 return Some(len);
             }
         }
@@ -2275,7 +2276,7 @@ impl<'a> Composer<'a> {
         if let Some(k) = frame_left.iter().position(fits) {
             let j = frame_left.remove(k);
             let (h, body) = frame_items[j];
-            items.push((h.to_string(), None, body.to_string(), None));
+            items.push((h.to_string(), None, body.to_string(), None, Vec::new()));
             return Some(chars(h) + chars(body) + 3);
         }
         None
@@ -2308,6 +2309,20 @@ impl<'a> Composer<'a> {
             match self.add_item(items, frame_left, frame_items, used, achs, rem + slack, false) {
                 Some(len) => rem = rem.saturating_sub(len),
                 None => break,
+            }
+        }
+        // Room left: a second body for the bank's items, in turn, on the item's themes.
+        for (_, h, _, _, more) in items.iter_mut() {
+            let Some(h) = *h else { continue };
+            if rem <= slack.max(60) {
+                break;
+            }
+            let bits = self.bits_of(&self.cands[h].themes);
+            let on_theme = |e: &Entry| self.shares_bits(e, &bits).then_some(0);
+            if let Some(c) = self.pick_fit(achs, &self.pools.ach_bodies, used, on_theme, rem + slack, false) {
+                used[c] = true;
+                rem = rem.saturating_sub(self.clen(c));
+                more.push(c);
             }
         }
         let room = problems_budget + rem;
@@ -2409,7 +2424,10 @@ impl<'a> Composer<'a> {
         let mut tasks: Vec<PointFill> = Vec::new();
         let mut frame_used = self.frames_unused();
         // What the review and each task leave of their shares goes to the tasks after them.
-        let review_len: usize = items.iter().map(|(h, _, b, _)| chars(h) + chars(b)).sum::<usize>()
+        let review_len: usize = items
+            .iter()
+            .map(|(h, _, b, _, more)| chars(h) + chars(b) + more.iter().map(|&c| self.clen(c)).sum::<usize>())
+            .sum::<usize>()
             + problems.iter().map(|&c| self.clen(c)).sum::<usize>();
         let mut left = task_budget * n + review_budget.saturating_sub(review_len);
         for (i, plan) in plans.into_iter().enumerate() {
@@ -2474,7 +2492,7 @@ impl<'a> Composer<'a> {
         let mut review = vec![para(review_heading, Style::Heading1, Vec::new(), 0)];
         review.extend(review_intro.map(|t| para(t, Style::Body, Vec::new(), 0)));
         review.extend(figures.map(|t| para(t, Style::Body, Vec::new(), 0)));
-        for (i, (head, h, body, b)) in items.into_iter().enumerate() {
+        for (i, (head, h, body, b, more)) in items.into_iter().enumerate() {
             let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
             review.push(para(
                 format!("（{}）{head}", cn_num(n)),
@@ -2489,6 +2507,11 @@ impl<'a> Composer<'a> {
                     b.map(|b| vec![self.id(b)]).unwrap_or_default(),
                     0,
                 ));
+            }
+            for c in more {
+                if let Some(r) = self.rendered(c) {
+                    review.push(para(r.text.clone(), Style::Body, vec![self.id(c)], 0));
+                }
             }
         }
         review.extend(lessons.map(|t| para(t, Style::Body, Vec::new(), 0)));

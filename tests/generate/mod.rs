@@ -740,6 +740,55 @@ fn five_year_reviews_come_only_at_a_congress() {
     );
 }
 
+/// With room to spare, an achievement of the review carries a second paragraph, on its heading's
+/// themes.
+#[test]
+fn a_long_review_gives_achievements_a_second_paragraph_on_their_themes() {
+    let Some(bank) = embedded_bank_if_mined() else {
+        return;
+    };
+    let templates = Templates::embedded().expect("templates");
+    let text = "kind = \"work_report\"\nyear = 2026\n[organisation]\nname = \"测试县\"\nlevel = \"县\"\n[outline]\npoints = 4\nlength = 6000\n";
+    let b = brief::parse(Path::new("review.toml"), text).expect("brief");
+    let composer = Composer::new(&b, &bank, &templates).expect("composer");
+    let themes_of = |ids: &[String]| -> Vec<String> {
+        bank.phrases
+            .iter()
+            .filter(|p| ids.contains(&p.id))
+            .flat_map(|p| p.themes.clone())
+            .collect()
+    };
+    let mut seconds = 0;
+    for seed in 0..20 {
+        let d = composer.draft(seed);
+        let review = d.sections.iter().find(|s| s.role == "review").expect("review");
+        let mut heading: Option<&jianggao::draft::Paragraph> = None;
+        let mut after = 0;
+        for p in &review.paragraphs {
+            if p.style == Style::Heading2 {
+                heading = Some(p);
+                after = 0;
+                continue;
+            }
+            let Some(h) = heading.filter(|h| !h.phrases.is_empty()) else {
+                continue;
+            };
+            after += 1;
+            if after == 2 && !p.phrases.is_empty() {
+                seconds += 1;
+                let (ht, pt) = (themes_of(&h.phrases), themes_of(&p.phrases));
+                assert!(
+                    pt.iter().any(|t| ht.contains(t)),
+                    "seed {seed}: `{}` follows `{}` on other themes",
+                    p.text,
+                    h.text
+                );
+            }
+        }
+    }
+    assert!(seconds > 0, "some achievement carries a second paragraph");
+}
+
 #[test]
 fn changing_one_section_leaves_the_others() {
     let bank = fixture_bank();
