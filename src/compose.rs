@@ -94,19 +94,15 @@ struct Cand {
     focus: u64,
 }
 
-/// The tiers a pick can prefer candidates by (see [`Composer::pick_in_tiers`]).
+/// The tiers a pick can prefer candidates by (see [`Composer::pick_in_tiers`]); a point's
+/// sub-points and bodies fill all five: lead on its theme, text on it, on a related theme, its
+/// rank, any (see [`Composer::point_tier`]); a body off the point's themes must share one with
+/// a sub-point (see [`Composer::next_item`]).
 const TIERS: usize = 5;
 
-/// The tiers of a point's sub-points and of its bodies: lead on its theme, text on it, on a
-/// related theme, its rank, any (see [`Composer::point_tier`]); a body off the point's themes
-/// must share one with a sub-point (see [`Composer::next_item`]).
-const SUB_TIERS: usize = 5;
-const BODY_TIERS: usize = 5;
-
-/// What one pass over a pool found: candidates that fit, and each tier's total weight.
+/// What one pass over a pool found: each tier's total weight among the candidates that fit.
 #[derive(Default)]
 struct Tally {
-    fit: usize,
     weights: [u64; TIERS],
     /// How many candidates of each tier fit.
     counts: [usize; TIERS],
@@ -207,7 +203,6 @@ fn tally(
         if used[e.c] || !fits(e) {
             continue;
         }
-        tally.fit += 1;
         if let Some(t) = tier(e).filter(|&t| t < TIERS) {
             tally.weights[t] += u64::from(e.weight);
             tally.counts[t] += 1;
@@ -216,27 +211,22 @@ fn tally(
     tally
 }
 
-/// [`tally`] of the candidates that fit, and of those among them that are also `long`, in one pass.
+/// [`tally`] of the candidates that fit, all in tier 0, and of those among them that are also
+/// `long`, in one pass (a point's pick reads one tier at a time).
 fn tally_long(
     pool: &[Entry],
     used: &[bool],
     fits: impl Fn(&Entry) -> bool,
     long: impl Fn(&Entry) -> bool,
-    tier: impl Fn(&Entry) -> Option<usize>,
 ) -> [Tally; 2] {
     let mut out = [Tally::default(), Tally::default()];
     for e in pool {
         if used[e.c] || !fits(e) {
             continue;
         }
-        let long = long(e);
-        out[0].fit += 1;
-        out[1].fit += usize::from(long);
-        if let Some(t) = tier(e).filter(|&t| t < TIERS) {
-            for tally in &mut out[..1 + usize::from(long)] {
-                tally.weights[t] += u64::from(e.weight);
-                tally.counts[t] += 1;
-            }
+        for tally in &mut out[..1 + usize::from(long(e))] {
+            tally.weights[0] += u64::from(e.weight);
+            tally.counts[0] += 1;
         }
     }
     out
@@ -1472,8 +1462,8 @@ impl<'a> Composer<'a> {
             return Rc::clone(lists);
         }
         let (pool, tiers) = match which {
-            PointPool::Subpoints => (&self.pools.subpoints, SUB_TIERS),
-            PointPool::Bodies => (&self.pools.bodies, BODY_TIERS),
+            PointPool::Subpoints => (&self.pools.subpoints, TIERS),
+            PointPool::Bodies => (&self.pools.bodies, TIERS),
             // An intro of the point's rank will do; one of any other would not.
             PointPool::Intros => (&self.pools.intros, 4),
         };
@@ -1769,7 +1759,6 @@ impl<'a> Composer<'a> {
             self.narrow_bodies(p);
         }
         let k = usize::from(body);
-        let tiers = if body { BODY_TIERS } else { SUB_TIERS };
         // The `k`-th unused frame line of `frame` that passes `ok`, marked used.
         let take_frame = |stream: &mut Stream,
                           frame_used: &mut [bool],
@@ -1789,7 +1778,7 @@ impl<'a> Composer<'a> {
         let least = if body { 2 } else { 3 };
         let mut found = None;
         'search: for open_only in [true, false] {
-            for t in 0..tiers {
+            for t in 0..TIERS {
                 self.narrow_tier(&mut p.tiered[k], t);
                 let tiered = &p.tiered[k];
                 let left = *p.left[k][t].get_or_insert_with(|| {
@@ -1805,7 +1794,7 @@ impl<'a> Composer<'a> {
                     frame_fit[0] += 1;
                     frame_fit[1] += usize::from(f.chars >= min);
                 }
-                let [any, long] = tally_long(tiered.bank(t), used, fits, |e| e.chars as usize >= min, |_| Some(0));
+                let [any, long] = tally_long(tiered.bank(t), used, fits, |e| e.chars as usize >= min);
                 if frame_fit[0] > 0 || any.weights[0] > 0 {
                     found = Some((t, frame_fit, any, long));
                     break 'search;
