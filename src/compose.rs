@@ -835,6 +835,11 @@ impl<'a> Composer<'a> {
                 let Some((r, t)) = l.split_once('|') else { continue };
                 let Ok(rank) = r.trim().parse::<u8>() else { continue };
                 let t = t.trim();
+                // A frame line keeps to its era as a bank phrase does (data/era.toml): 职工书屋 is
+                // no call of 2005, 脱贫攻坚 none of 2026.
+                if !crate::mine::generalise::era_of(t).is_ok_and(|e| e.fits(brief.year)) {
+                    continue;
+                }
                 let lead_len = lead_end(t);
                 // Headings, sub-points and bodies are drawn by theme, like the bank's; the rest by
                 // rank. A frame sub-point is about the task its lead names (要加强女职工工作。),

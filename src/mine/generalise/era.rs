@@ -95,6 +95,10 @@ mod tests {
             era_of("为实现中国梦而奋斗，适应经济发展新常态"),
             Ok(Era { from: 2014, to: 2100 })
         );
+        assert_eq!(
+            era_of("围绕脱贫攻坚，做好困难职工的精准帮扶工作"),
+            Ok(Era { from: 2016, to: 2021 })
+        );
         assert_eq!(era_of("工会工作大有作为"), Ok(Era::ALWAYS));
         assert!(era_of("落实科学发展观，实现中国梦").is_err());
     }
