@@ -1,5 +1,6 @@
 //! Words that tie a phrase to one kind of meeting (`data/occasion.toml`): 五年来 reviews a union
-//! congress's five-year term, and a draft for an annual work meeting must not say it.
+//! congress's five-year term, and a draft for an annual work meeting must not say it; 各位委员
+//! addresses a committee in plenary, 各级工会法律工作部门 a meeting on legal work.
 
 use std::sync::OnceLock;
 
@@ -70,5 +71,15 @@ mod tests {
         assert!(!fits(text, "全县工会工作会议"));
         assert!(fits(text, "临江县工会第十五次代表大会"));
         assert!(fits("一年来，全县各级工会扎实工作。", "全县工会工作会议"));
+    }
+
+    #[test]
+    fn words_to_one_line_of_work_or_a_committee_fit_only_its_meeting() {
+        let legal = "同志们，各级工会法律工作部门和法律工作者，要抓住机遇，迎接挑战。";
+        assert!(!fits(legal, "全县工会工作会议"));
+        assert!(fits(legal, "全市工会法律工作会议"));
+        let committee = "各位委员、同志们，让我们振奋精神、开拓创新！";
+        assert!(!fits(committee, "全区工会工作会议"));
+        assert!(fits(committee, "区总工会十五届三次全委（扩大）会议"));
     }
 }

@@ -766,16 +766,30 @@ fn seasonal_phrases_follow_the_meeting_date() {
     );
 }
 
-/// 五年来 reviews a union congress's term: an annual work meeting's draft never says it.
+/// A phrase tied to one kind of meeting (`data/occasion.toml`) comes only at such a meeting: an
+/// annual work meeting's draft reviews no five-year term and closes to no line of work.
 #[test]
-fn five_year_reviews_come_only_at_a_congress() {
-    let five_years = |t: &str| !jianggao::occasion::fits(t, "工会工作会议");
+fn phrases_tied_to_a_meeting_come_only_at_such_a_meeting() {
+    // 五年来 (a congress), 各位委员 (a committee in plenary), 各级工会法律工作部门 (legal work).
+    let tied = |t: &str| {
+        ["五年来", "本届以来", "各位委员", "法律工作者"]
+            .iter()
+            .any(|w| t.contains(w))
+    };
+    assert_eq!(drafts_using(2011, "", tied).unwrap_or(0), 0);
+    assert_eq!(drafts_using(2024, "", tied).unwrap_or(0), 0);
+    let five_years = |t: &str| t.contains("五年来");
     // The bank's one such phrase is of 2003–2012.
-    assert_eq!(drafts_using(2011, "", five_years).unwrap_or(0), 0);
     let congress = drafts_using(2011, "name = \"测试县工会第十五次代表大会\"", five_years);
     assert!(
         congress.is_none_or(|n| n > 0),
         "at a congress, some seed reviews five years"
+    );
+    let legal = |t: &str| t.contains("法律工作者");
+    let meeting = drafts_using(2024, "name = \"全县工会法律工作会议\"", legal);
+    assert!(
+        meeting.is_none_or(|n| n > 0),
+        "at a meeting on legal work, some seed closes to its workers"
     );
 }
 
