@@ -567,7 +567,8 @@ fn embedded_bank_if_mined() -> Option<Bank> {
 
 /// Regression: enterprise drafts said 为我矿经济社会发展 (a frame line) and carried 中央企业工会工作,
 /// 国资委 and named central enterprises (from a speech to all central enterprises' unions).
-/// A draft for a mine, a factory or a company names no government body and no level but its own.
+/// A draft for a mine, a factory or a company names no government body and no level but its own,
+/// and no institution of a federation (加强矿困难职工帮扶中心建设).
 #[test]
 fn enterprise_drafts_hold_no_government_wording() {
     let Some(bank) = embedded_bank_if_mined() else {
@@ -586,6 +587,8 @@ fn enterprise_drafts_hold_no_government_wording() {
         "政协",
         "中央企业",
         "国资委",
+        "帮扶中心",
+        "工人文化宫",
     ];
     let mut bad = Vec::new();
     for spec in specs(&[None, Some(3000), Some(6000)])
