@@ -363,6 +363,13 @@ impl Pools {
     }
 }
 
+/// A frame achievement item of a work report's review, and the themes its words name.
+struct AchFrame {
+    head: String,
+    body: String,
+    themes: Vec<u16>,
+}
+
 /// Everything a brief fixes, ready to make drafts of any seed.
 pub struct Composer<'a> {
     brief: &'a Brief,
@@ -396,6 +403,11 @@ pub struct Composer<'a> {
     /// The related themes of each interned theme (see [`crate::themes::related`]).
     related: Vec<Vec<u16>>,
     pools: Pools,
+    /// The review's frame achievement items (`heading|body` lines of `achievement`).
+    ach_frames: Vec<AchFrame>,
+    /// For each candidate that is an achievement heading, the achievement bodies it may carry
+    /// (see [`Composer::match_achievements`]); empty for the other candidates.
+    ach_match: Vec<Vec<usize>>,
     warnings: Vec<String>,
     /// Earlier speeches whose wording the draft must not repeat.
     avoid: Avoid,
@@ -436,7 +448,7 @@ fn lead_key(text: &str) -> String {
 /// Headings that title a whole part of a work report (2025年工作回顾, 上半年工作安排) rather
 /// than a point within it.
 fn is_part_title(text: &str) -> bool {
-    ["工作回顾", "工作安排", "工作要点", "工作任务"]
+    ["回顾", "工作安排", "工作要点", "工作任务"]
         .iter()
         .any(|t| text.trim_end().ends_with(t))
 }
@@ -692,6 +704,11 @@ impl<'a> Composer<'a> {
         let foreign = foreign_words(&slots.lv);
         let context = slots.context()?;
         let mut pieces = templates.pieces(brief.kind, &context)?;
+        // Every frame line keeps to the era of its terms as a bank phrase does (data/era.toml):
+        // 职工书屋 is no call of 2005, 脱贫攻坚 none of 2026.
+        for lines in pieces.values_mut() {
+            lines.retain(|l| crate::mine::generalise::era_of(l).is_ok_and(|e| e.fits(brief.year)));
+        }
         let order = Order::embedded()?;
         let family = brief.organisation.level.family();
         let mut cands = Vec::new();
@@ -835,11 +852,6 @@ impl<'a> Composer<'a> {
                 let Some((r, t)) = l.split_once('|') else { continue };
                 let Ok(rank) = r.trim().parse::<u8>() else { continue };
                 let t = t.trim();
-                // A frame line keeps to its era as a bank phrase does (data/era.toml): 职工书屋 is
-                // no call of 2005, 脱贫攻坚 none of 2026.
-                if !crate::mine::generalise::era_of(t).is_ok_and(|e| e.fits(brief.year)) {
-                    continue;
-                }
                 let lead_len = lead_end(t);
                 // Headings, sub-points and bodies are drawn by theme, like the bank's; the rest by
                 // rank. A frame sub-point is about the task its lead names (要加强女职工工作。),
@@ -885,6 +897,20 @@ impl<'a> Composer<'a> {
             }
             ranked.insert(name.clone(), start..frames.len());
         }
+        let ach_frames: Vec<AchFrame> = pieces
+            .get("achievement")
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .filter_map(|l| l.split_once('|'))
+            .map(|(head, body)| AchFrame {
+                head: head.to_string(),
+                body: body.to_string(),
+                themes: crate::themes::tag(&format!("{head}。{body}"))
+                    .into_iter()
+                    .map(|t| intern(&mut interned, t))
+                    .collect(),
+            })
+            .collect();
         let related = interned
             .keys()
             .map(|name| {
@@ -938,7 +964,7 @@ impl<'a> Composer<'a> {
             .enumerate()
             .map(|(c, cand)| (bank.phrases[cand.phrase].id.clone(), c))
             .collect();
-        Ok(Composer {
+        let mut composer = Composer {
             brief,
             bank,
             frames,
@@ -955,13 +981,37 @@ impl<'a> Composer<'a> {
             theme_words,
             related,
             pools,
+            ach_frames,
+            ach_match: Vec::new(),
             warnings,
             avoid: Avoid::default(),
             avoided: None,
             repeats: RefCell::new(Vec::new()),
             point_lists: RefCell::default(),
             by_id,
-        })
+        };
+        composer.match_achievements();
+        Ok(composer)
+    }
+
+    /// Which achievement bodies each achievement heading of the pools may carry: those sharing
+    /// a theme with it. A review never puts a heading on one task over a paragraph on another;
+    /// a heading that names no theme of the lexicon (生产保护工作取得新突破) carries none, as the
+    /// bank's paragraphs that name none are summaries (2025年以来，特别是下半年以来…), not the
+    /// work it names.
+    fn match_achievements(&mut self) {
+        let mut ach_match = vec![Vec::new(); self.cands.len()];
+        for h in &self.pools.ach_heads {
+            let themes = &self.cands[h.c].themes;
+            ach_match[h.c] = self
+                .pools
+                .ach_bodies
+                .iter()
+                .map(|b| b.c)
+                .filter(|&b| self.cands[b].themes.iter().any(|t| themes.contains(t)))
+                .collect();
+        }
+        self.ach_match = ach_match;
     }
 
     /// Leaves out every candidate phrase whose text overlaps `avoid` (see [`crate::avoid`]), and
@@ -983,6 +1033,7 @@ impl<'a> Composer<'a> {
         ));
         // Lists kept for points drafted so far were drawn from the pools before.
         self.point_lists.borrow_mut().clear();
+        self.match_achievements();
         self.avoided = Some(Avoided {
             files: avoid.sources.clone(),
             excluded,
@@ -2236,27 +2287,37 @@ impl<'a> Composer<'a> {
     }
 
     /// Adds one achievement item (heading and body) to the review within `room` characters;
-    /// returns its length. With `must`, an item is added even if none fits.
+    /// returns its length. With `must`, an item is added even if none fits. A bank heading
+    /// comes with a bank body on its themes (see [`Composer::match_achievements`]), preferring
+    /// themes not `taken` by the items before; failing that, a frame item (`frame_left`, indices
+    /// in [`Composer::ach_frames`]), also on a theme not taken if one fits.
     #[allow(clippy::too_many_arguments)]
     fn add_item(
         &self,
         items: &mut Vec<Item>,
         frame_left: &mut Vec<usize>,
-        frame_items: &[(&str, &str)],
+        taken: &mut Vec<u16>,
         used: &mut [bool],
         stream: &mut Stream,
         room: usize,
         must: bool,
     ) -> Option<usize> {
-        if let Some(h) = self.pick(stream, &self.pools.ach_heads, used, |_| true) {
+        let head_tier = |e: &Entry| {
+            self.ach_match[e.c]
+                .iter()
+                .any(|&b| !used[b])
+                .then(|| usize::from(self.cands[e.c].themes.iter().any(|t| taken.contains(t))))
+        };
+        if let Some(h) = self.pick_in_tiers(stream, &self.pools.ach_heads, used, head_tier) {
             let head = self.rendered(h).map(|r| heading_text(&r.text)).unwrap_or_default();
-            let bits = self.bits_of(&self.cands[h].themes);
-            let tier = |e: &Entry| Some(usize::from(!self.shares_bits(e, &bits)));
+            let matched = &self.ach_match[h];
+            let tier = |e: &Entry| matched.contains(&e.c).then_some(0);
             let body_room = room.saturating_sub(chars(&head) + 3);
             let b = self.pick_fit(stream, &self.pools.ach_bodies, used, tier, body_room, must);
             if let Some(b) = b {
                 used[h] = true;
                 used[b] = true;
+                taken.extend(self.cands[h].themes.iter().copied());
                 let body = self.rendered(b).map(|r| r.text.clone()).unwrap_or_default();
                 let len = chars(&head) + chars(&body) + 3;
                 items.push((head, Some(h), body, Some(b), Vec::new()));
@@ -2264,16 +2325,18 @@ impl<'a> Composer<'a> {
             }
         }
         let fits = |j: &usize| {
-            let (h, b) = frame_items[*j];
-            must || chars(h) + chars(b) + 3 <= room
+            let f = &self.ach_frames[*j];
+            must || chars(&f.head) + chars(&f.body) + 3 <= room
         };
-        if let Some(k) = frame_left.iter().position(fits) {
-            let j = frame_left.remove(k);
-            let (h, body) = frame_items[j];
-            items.push((h.to_string(), None, body.to_string(), None, Vec::new()));
-            return Some(chars(h) + chars(body) + 3);
-        }
-        None
+        let fresh = |j: &usize| !self.ach_frames[*j].themes.iter().any(|t| taken.contains(t));
+        let k = frame_left
+            .iter()
+            .position(|j| fits(j) && fresh(j))
+            .or_else(|| frame_left.iter().position(fits))?;
+        let f = &self.ach_frames[frame_left.remove(k)];
+        taken.extend(f.themes.iter().copied());
+        items.push((f.head.clone(), None, f.body.clone(), None, Vec::new()));
+        Some(chars(&f.head) + chars(&f.body) + 3)
     }
 
     /// Fills the review's achievements (two to five) and problems (one to three) within
@@ -2285,22 +2348,22 @@ impl<'a> Composer<'a> {
         ps: &mut Stream,
         items: &mut Vec<Item>,
         frame_left: &mut Vec<usize>,
-        frame_items: &[(&str, &str)],
         problems: &mut Vec<usize>,
         budget: usize,
         used: &mut [bool],
     ) {
         let problems_budget = budget / 5;
         let mut rem = budget - problems_budget;
+        let mut taken = Vec::new();
         for k in 0..2usize {
             let room = (rem / (2 - k)) * 6 / 5;
-            if let Some(len) = self.add_item(items, frame_left, frame_items, used, achs, room, true) {
+            if let Some(len) = self.add_item(items, frame_left, &mut taken, used, achs, room, true) {
                 rem = rem.saturating_sub(len);
             }
         }
         let slack = budget / 20;
         while items.len() < 5 && rem > slack.max(60) {
-            match self.add_item(items, frame_left, frame_items, used, achs, rem + slack, false) {
+            match self.add_item(items, frame_left, &mut taken, used, achs, rem + slack, false) {
                 Some(len) => rem = rem.saturating_sub(len),
                 None => break,
             }
@@ -2311,8 +2374,7 @@ impl<'a> Composer<'a> {
             if rem <= slack.max(60) {
                 break;
             }
-            let bits = self.bits_of(&self.cands[h].themes);
-            let on_theme = |e: &Entry| self.shares_bits(e, &bits).then_some(0);
+            let on_theme = |e: &Entry| self.ach_match[h].contains(&e.c).then_some(0);
             if let Some(c) = self.pick_fit(achs, &self.pools.ach_bodies, used, on_theme, rem + slack, false) {
                 used[c] = true;
                 rem = rem.saturating_sub(self.clen(c));
@@ -2379,13 +2441,8 @@ impl<'a> Composer<'a> {
         let problems_lead = self.choose(&mut rs, "problems_lead").map(str::to_string);
         let mut achs = Stream::new(seed, "review/achievements");
         let mut items: Vec<Item> = Vec::new();
-        let frame_items: Vec<(&str, &str)> = self
-            .piece("achievement")
-            .iter()
-            .filter_map(|l| l.split_once('|'))
-            .collect();
-        let frame_items = self.fresh(&frame_items, |(_, b)| b, "achievement");
-        let mut frame_left: Vec<usize> = (0..frame_items.len()).collect();
+        let frame_items: Vec<usize> = (0..self.ach_frames.len()).collect();
+        let mut frame_left = self.fresh(&frame_items, |j| self.ach_frames[j].body.as_str(), "achievement");
         achs.shuffle(&mut frame_left);
         let mut ps = Stream::new(seed, "review/problems");
         let mut problems: Vec<usize> = Vec::new();
@@ -2394,7 +2451,6 @@ impl<'a> Composer<'a> {
             &mut ps,
             &mut items,
             &mut frame_left,
-            &frame_items,
             &mut problems,
             review_budget,
             used,

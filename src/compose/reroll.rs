@@ -340,18 +340,17 @@ impl Composer<'_> {
         let lessons = self.choose_new(&mut rs, "lessons", old).map(str::to_string);
         let problems_lead = self.choose_new(&mut rs, "problems_lead", old).map(str::to_string);
         let mut achs = Stream::new(seed, "review/achievements");
-        let all_items: Vec<(&str, &str)> = self
-            .piece("achievement")
+        let all_items: Vec<usize> = (0..self.ach_frames.len()).collect();
+        let not_old: Vec<usize> = all_items
             .iter()
-            .filter_map(|l| l.split_once('|'))
+            .copied()
+            .filter(|&j| !old.has(&self.ach_frames[j].head))
             .collect();
-        let not_old: Vec<(&str, &str)> = all_items.iter().copied().filter(|(h, _)| !old.has(h)).collect();
-        let frame_items = self.fresh(
+        let mut frame_left = self.fresh(
             if not_old.is_empty() { &all_items } else { &not_old },
-            |(_, b)| b,
+            |j| self.ach_frames[j].body.as_str(),
             "achievement",
         );
-        let mut frame_left: Vec<usize> = (0..frame_items.len()).collect();
         achs.shuffle(&mut frame_left);
         let mut items: Vec<Item> = Vec::new();
         let mut ps = Stream::new(seed, "review/problems");
@@ -366,7 +365,6 @@ impl Composer<'_> {
             &mut ps,
             &mut items,
             &mut frame_left,
-            &frame_items,
             &mut problems,
             old.len.saturating_sub(frame_len),
             used,

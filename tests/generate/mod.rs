@@ -307,6 +307,20 @@ fn check(b: &Brief, d: &Draft, length_must_hold: bool, bank: &Bank) -> Vec<Strin
             }
         }
     }
+    // A review's achievement heading stands over a paragraph on its task: they share a theme
+    // (a heading that names none comes only from the frame, with its own paragraph).
+    for s in d.sections.iter().filter(|s| s.role == "review") {
+        for pair in s.paragraphs.windows(2) {
+            let (head, body) = (&pair[0], &pair[1]);
+            if head.style != Style::Heading2 {
+                continue;
+            }
+            let (ht, bt) = (themes_of(head), themes_of(body));
+            if (!head.phrases.is_empty() || !ht.is_empty()) && !ht.iter().any(|t| bt.contains(t)) {
+                bad.push(format!("review: `{}` over `{}`", head.text, body.text));
+            }
+        }
+    }
     // No heading or sub-point lead twice in a draft (the bank holds shared leads such as 提升职工素质。).
     let mut leads = BTreeSet::new();
     for p in d.paragraphs() {
@@ -1137,30 +1151,44 @@ fn frame_lines_fit_any_level_and_year() {
     let slot = regex::Regex::new(r"\{\{[^}]*\}\}").expect("regex");
     let mut bad = Vec::new();
     let mut lines = 0;
-    for kind in ["leader_speech", "work_report"] {
-        for piece in ["subpoint", "body", "intro", "heading"] {
-            let path = at(&format!("templates/{kind}/{piece}.txt"));
-            let text = std::fs::read_to_string(&path).expect("template");
-            for (n, line) in text.lines().enumerate() {
-                let Some((_, t)) = line.split_once('|').filter(|(r, _)| r.trim().parse::<u8>().is_ok()) else {
-                    continue;
-                };
-                lines += 1;
-                let mut bare = slot.replace_all(t, " ").into_owned();
-                let at_line = format!("{kind}/{piece}.txt:{}", n + 1);
-                if bare.chars().any(|c| c.is_ascii_digit()) {
-                    bad.push(format!("{at_line}: a digit"));
-                }
-                // An era-bound line is used only in its years: those must exist.
-                if let Err(e) = jianggao::mine::generalise::era_of(&bare) {
-                    bad.push(format!("{at_line}: fits no year: {e}"));
-                }
-                for w in &neutral {
-                    bare = bare.replace(w.as_str(), " ");
-                }
-                for m in markers.iter().filter(|w| bare.contains(w.as_str())) {
-                    bad.push(format!("{at_line}: family marker {m}"));
-                }
+    let pieces = [
+        ("leader_speech", "subpoint"),
+        ("leader_speech", "body"),
+        ("leader_speech", "intro"),
+        ("leader_speech", "heading"),
+        ("work_report", "subpoint"),
+        ("work_report", "body"),
+        ("work_report", "intro"),
+        ("work_report", "heading"),
+        ("work_report", "achievement"),
+    ];
+    for (kind, piece) in pieces {
+        let path = at(&format!("templates/{kind}/{piece}.txt"));
+        let text = std::fs::read_to_string(&path).expect("template");
+        for (n, line) in text.lines().enumerate() {
+            // `rank|text`, or an achievement's `heading|body`.
+            let Some((_, t)) = line
+                .split_once('|')
+                .filter(|(r, _)| piece == "achievement" || r.trim().parse::<u8>().is_ok())
+            else {
+                continue;
+            };
+            let t = if piece == "achievement" { line } else { t };
+            lines += 1;
+            let mut bare = slot.replace_all(t, " ").into_owned();
+            let at_line = format!("{kind}/{piece}.txt:{}", n + 1);
+            if bare.chars().any(|c| c.is_ascii_digit()) {
+                bad.push(format!("{at_line}: a digit"));
+            }
+            // An era-bound line is used only in its years: those must exist.
+            if let Err(e) = jianggao::mine::generalise::era_of(&bare) {
+                bad.push(format!("{at_line}: fits no year: {e}"));
+            }
+            for w in &neutral {
+                bare = bare.replace(w.as_str(), " ");
+            }
+            for m in markers.iter().filter(|w| bare.contains(w.as_str())) {
+                bad.push(format!("{at_line}: family marker {m}"));
             }
         }
     }
