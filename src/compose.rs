@@ -367,6 +367,8 @@ impl Pools {
 struct AchFrame {
     head: String,
     body: String,
+    /// Its length as an item: heading, body and the heading's number.
+    chars: usize,
     themes: Vec<u16>,
 }
 
@@ -405,9 +407,6 @@ pub struct Composer<'a> {
     pools: Pools,
     /// The review's frame achievement items (`heading|body` lines of `achievement`).
     ach_frames: Vec<AchFrame>,
-    /// For each candidate that is an achievement heading, the achievement bodies it may carry
-    /// (see [`Composer::match_achievements`]); empty for the other candidates.
-    ach_match: Vec<Vec<usize>>,
     warnings: Vec<String>,
     /// Earlier speeches whose wording the draft must not repeat.
     avoid: Avoid,
@@ -586,7 +585,7 @@ fn section_seed(seed: u64, place: &str) -> u64 {
 }
 
 fn chars(s: &str) -> usize {
-    s.chars().count()
+    crate::draft::char_count(s)
 }
 
 fn para(text: String, style: Style, phrases: Vec<String>, lead_len: usize) -> Paragraph {
@@ -905,6 +904,7 @@ impl<'a> Composer<'a> {
             .map(|(head, body)| AchFrame {
                 head: head.to_string(),
                 body: body.to_string(),
+                chars: chars(head) + chars(body) + 3,
                 themes: crate::themes::tag(&format!("{head}。{body}"))
                     .into_iter()
                     .map(|t| intern(&mut interned, t))
@@ -964,7 +964,7 @@ impl<'a> Composer<'a> {
             .enumerate()
             .map(|(c, cand)| (bank.phrases[cand.phrase].id.clone(), c))
             .collect();
-        let mut composer = Composer {
+        Ok(Composer {
             brief,
             bank,
             frames,
@@ -982,36 +982,13 @@ impl<'a> Composer<'a> {
             related,
             pools,
             ach_frames,
-            ach_match: Vec::new(),
             warnings,
             avoid: Avoid::default(),
             avoided: None,
             repeats: RefCell::new(Vec::new()),
             point_lists: RefCell::default(),
             by_id,
-        };
-        composer.match_achievements();
-        Ok(composer)
-    }
-
-    /// Which achievement bodies each achievement heading of the pools may carry: those sharing
-    /// a theme with it. A review never puts a heading on one task over a paragraph on another;
-    /// a heading that names no theme of the lexicon (生产保护工作取得新突破) carries none, as the
-    /// bank's paragraphs that name none are summaries (2025年以来，特别是下半年以来…), not the
-    /// work it names.
-    fn match_achievements(&mut self) {
-        let mut ach_match = vec![Vec::new(); self.cands.len()];
-        for h in &self.pools.ach_heads {
-            let themes = &self.cands[h.c].themes;
-            ach_match[h.c] = self
-                .pools
-                .ach_bodies
-                .iter()
-                .map(|b| b.c)
-                .filter(|&b| self.cands[b].themes.iter().any(|t| themes.contains(t)))
-                .collect();
-        }
-        self.ach_match = ach_match;
+        })
     }
 
     /// Leaves out every candidate phrase whose text overlaps `avoid` (see [`crate::avoid`]), and
@@ -1033,7 +1010,6 @@ impl<'a> Composer<'a> {
         ));
         // Lists kept for points drafted so far were drawn from the pools before.
         self.point_lists.borrow_mut().clear();
-        self.match_achievements();
         self.avoided = Some(Avoided {
             files: avoid.sources.clone(),
             excluded,
@@ -2287,56 +2263,64 @@ impl<'a> Composer<'a> {
     }
 
     /// Adds one achievement item (heading and body) to the review within `room` characters;
-    /// returns its length. With `must`, an item is added even if none fits. A bank heading
-    /// comes with a bank body on its themes (see [`Composer::match_achievements`]), preferring
-    /// themes not `taken` by the items before; failing that, a frame item (`frame_left`, indices
-    /// in [`Composer::ach_frames`]), also on a theme not taken if one fits.
+    /// returns its length. With `must`, an item is added even if none fits.
+    ///
+    /// A heading stands over a paragraph on its task: a bank heading is drawn only while an
+    /// unused bank body shares one of its themes, and carries such a body; one that names no
+    /// theme of the lexicon (生产保护工作取得新突破) is never drawn, as the bank's paragraphs
+    /// that name none are summaries (2025年以来，特别是下半年以来…), not the work it names.
+    /// Failing that, a frame item (`frame_left`, indices in [`Composer::ach_frames`]). Both
+    /// prefer tasks not `taken` (theme bits) by the items before.
     #[allow(clippy::too_many_arguments)]
     fn add_item(
         &self,
         items: &mut Vec<Item>,
         frame_left: &mut Vec<usize>,
-        taken: &mut Vec<u16>,
+        taken: &mut [u64],
         used: &mut [bool],
         stream: &mut Stream,
         room: usize,
         must: bool,
     ) -> Option<usize> {
+        // The themes of the bank bodies left.
+        let mut left = vec![0u64; self.theme_words];
+        for e in self.pools.ach_bodies.iter().filter(|e| !used[e.c]) {
+            let words = &self.theme_bits[e.c * self.theme_words..(e.c + 1) * self.theme_words];
+            left.iter_mut().zip(words).for_each(|(l, w)| *l |= w);
+        }
         let head_tier = |e: &Entry| {
-            self.ach_match[e.c]
-                .iter()
-                .any(|&b| !used[b])
-                .then(|| usize::from(self.cands[e.c].themes.iter().any(|t| taken.contains(t))))
+            self.shares_bits(e, &left)
+                .then(|| usize::from(self.shares_bits(e, taken)))
         };
         if let Some(h) = self.pick_in_tiers(stream, &self.pools.ach_heads, used, head_tier) {
             let head = self.rendered(h).map(|r| heading_text(&r.text)).unwrap_or_default();
-            let matched = &self.ach_match[h];
-            let tier = |e: &Entry| matched.contains(&e.c).then_some(0);
+            let bits = self.bits_of(&self.cands[h].themes);
+            let tier = |e: &Entry| self.shares_bits(e, &bits).then_some(0);
             let body_room = room.saturating_sub(chars(&head) + 3);
             let b = self.pick_fit(stream, &self.pools.ach_bodies, used, tier, body_room, must);
             if let Some(b) = b {
                 used[h] = true;
                 used[b] = true;
-                taken.extend(self.cands[h].themes.iter().copied());
+                taken.iter_mut().zip(&bits).for_each(|(t, b)| *t |= b);
                 let body = self.rendered(b).map(|r| r.text.clone()).unwrap_or_default();
-                let len = chars(&head) + chars(&body) + 3;
+                let len = chars(&head) + self.clen(b) + 3;
                 items.push((head, Some(h), body, Some(b), Vec::new()));
                 return Some(len);
             }
         }
-        let fits = |j: &usize| {
-            let f = &self.ach_frames[*j];
-            must || chars(&f.head) + chars(&f.body) + 3 <= room
-        };
-        let fresh = |j: &usize| !self.ach_frames[*j].themes.iter().any(|t| taken.contains(t));
+        let fits = |j: &usize| must || self.ach_frames[*j].chars <= room;
+        let fresh = |j: &usize| !self.ach_frames[*j].themes.iter().any(|&t| has_theme(taken, t));
         let k = frame_left
             .iter()
             .position(|j| fits(j) && fresh(j))
             .or_else(|| frame_left.iter().position(fits))?;
         let f = &self.ach_frames[frame_left.remove(k)];
-        taken.extend(f.themes.iter().copied());
+        for &t in &f.themes {
+            let (word, bit) = theme_bit(t);
+            taken[word] |= bit;
+        }
         items.push((f.head.clone(), None, f.body.clone(), None, Vec::new()));
-        Some(chars(&f.head) + chars(&f.body) + 3)
+        Some(f.chars)
     }
 
     /// Fills the review's achievements (two to five) and problems (one to three) within
@@ -2354,7 +2338,7 @@ impl<'a> Composer<'a> {
     ) {
         let problems_budget = budget / 5;
         let mut rem = budget - problems_budget;
-        let mut taken = Vec::new();
+        let mut taken = vec![0u64; self.theme_words];
         for k in 0..2usize {
             let room = (rem / (2 - k)) * 6 / 5;
             if let Some(len) = self.add_item(items, frame_left, &mut taken, used, achs, room, true) {
@@ -2374,7 +2358,8 @@ impl<'a> Composer<'a> {
             if rem <= slack.max(60) {
                 break;
             }
-            let on_theme = |e: &Entry| self.ach_match[h].contains(&e.c).then_some(0);
+            let bits = self.bits_of(&self.cands[h].themes);
+            let on_theme = |e: &Entry| self.shares_bits(e, &bits).then_some(0);
             if let Some(c) = self.pick_fit(achs, &self.pools.ach_bodies, used, on_theme, rem + slack, false) {
                 used[c] = true;
                 rem = rem.saturating_sub(self.clen(c));
@@ -2476,7 +2461,11 @@ impl<'a> Composer<'a> {
         // What the review and each task leave of their shares goes to the tasks after them.
         let review_len: usize = items
             .iter()
-            .map(|(h, _, b, _, more)| chars(h) + chars(b) + more.iter().map(|&c| self.clen(c)).sum::<usize>())
+            .map(|(h, _, b, bc, more)| {
+                chars(h)
+                    + bc.map_or_else(|| chars(b), |c| self.clen(c))
+                    + more.iter().map(|&c| self.clen(c)).sum::<usize>()
+            })
             .sum::<usize>()
             + problems.iter().map(|&c| self.clen(c)).sum::<usize>();
         let mut left = task_budget * n + review_budget.saturating_sub(review_len);
