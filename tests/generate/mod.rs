@@ -1166,6 +1166,9 @@ fn frame_lines_fit_any_level_and_year() {
         let path = at(&format!("templates/{kind}/{piece}.txt"));
         let text = std::fs::read_to_string(&path).expect("template");
         for (n, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with("{#") {
+                continue;
+            }
             // `rank|text`, or an achievement's `heading|body`.
             let Some((_, t)) = line
                 .split_once('|')
@@ -1174,6 +1177,13 @@ fn frame_lines_fit_any_level_and_year() {
                 continue;
             };
             let t = if piece == "achievement" { line } else { t };
+            // An achievement's heading names its task, and its body is on it.
+            if let Some((head, body)) = t.split_once('|').filter(|_| piece == "achievement") {
+                let (ht, bt) = (jianggao::themes::tag(head), jianggao::themes::tag(body));
+                if !ht.iter().any(|h| bt.contains(h)) {
+                    bad.push(format!("{kind}/{piece}.txt:{}: heading {ht:?}, body {bt:?}", n + 1));
+                }
+            }
             lines += 1;
             let mut bare = slot.replace_all(t, " ").into_owned();
             let at_line = format!("{kind}/{piece}.txt:{}", n + 1);
