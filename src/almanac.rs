@@ -130,6 +130,26 @@ pub fn union_congress_of(year: u32) -> Option<Congress> {
     })
 }
 
+/// Whether a phrase (slots unfilled) fits `year` as to where the current plan stands: one that
+/// says the plan `{{ plan }}` has just begun (“{{ plan }}”大幕刚刚开启, 开局起步) fits only its
+/// first year, one that says it is closing (收官, 决胜) only its last. A phase given by the
+/// `{{ phase }}` slot follows the year and needs no check.
+#[must_use]
+pub fn plan_phase_fits(text: &str, year: u32) -> bool {
+    const SLOT: &str = "{{ plan }}";
+    let Some(plan) = plan_of(year) else {
+        return !text.contains(SLOT);
+    };
+    text.match_indices(SLOT).all(|(at, _)| {
+        let after: String = text[at + SLOT.len()..].chars().take(8).collect();
+        let begun = ["开启", "开局", "起步", "开篇", "启航"]
+            .iter()
+            .any(|w| after.contains(w));
+        let closing = ["收官", "决胜"].iter().any(|w| after.contains(w));
+        (!begun || year == plan.start) && (!closing || year == plan.end)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,5 +176,18 @@ mod tests {
         assert_eq!(union_congress_of(2024).map(|c| c.name()), Some("十八大".to_string()));
         assert_eq!(union_congress_of(2013).map(|c| c.number), Some(15));
         assert_eq!(union_congress_of(2014).map(|c| c.number), Some(16));
+    }
+
+    #[test]
+    fn a_plan_just_begun_fits_only_its_first_year() {
+        let text = "这次会议是在{{ lv.we }}“{{ plan }}”大幕刚刚开启的新形势下召开的。";
+        assert!(plan_phase_fits(text, 2026));
+        assert!(plan_phase_fits(text, 2021));
+        assert!(!plan_phase_fits(text, 2024));
+        let closing = "今年是“{{ plan }}”收官之年";
+        assert!(plan_phase_fits(closing, 2025));
+        assert!(!plan_phase_fits(closing, 2023));
+        assert!(plan_phase_fits("今年是“{{ plan }}”{{ phase }}", 2023));
+        assert!(plan_phase_fits("在实现“{{ plan }}”目标中建功立业", 2023));
     }
 }

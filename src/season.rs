@@ -146,4 +146,12 @@ mod tests {
         assert!(parse("[[season]]\nwords = [\"春节\"]\nlunar_month = 13\n").is_err());
         assert!(parse("[[season]]\nwords = []\nlunar_month = 12\n").is_err());
     }
+
+    #[test]
+    fn the_two_sessions_are_just_over_only_after_they_meet() {
+        let text = "这次会议是在全国“两会”刚刚闭幕的新形势下召开的。";
+        assert!(fits(text, Some("2024-03-20")));
+        assert!(!fits(text, Some("2024-02-26")));
+        assert!(!fits(text, None));
+    }
 }
