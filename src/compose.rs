@@ -2270,8 +2270,10 @@ impl<'a> Composer<'a> {
     /// unused bank body shares one of its themes, and carries such a body; one that names no
     /// theme of the lexicon (生产保护工作取得新突破) is never drawn, as the bank's paragraphs
     /// that name none are summaries (2025年以来，特别是下半年以来…), not the work it names.
-    /// Failing that, a frame item (`frame_left`, indices in [`Composer::ach_frames`]). Both
-    /// prefer tasks not `taken` (theme bits) by the items before.
+    /// The other kind of item is a frame one (`frame_left`, indices in
+    /// [`Composer::ach_frames`]); which kind is drawn goes by how many of each are left, and a
+    /// draw that finds none of its kind falls to the other. Both prefer tasks not `taken` (theme
+    /// bits) by the items before.
     #[allow(clippy::too_many_arguments)]
     fn add_item(
         &self,
@@ -2293,7 +2295,19 @@ impl<'a> Composer<'a> {
             self.shares_bits(e, &left)
                 .then(|| usize::from(self.shares_bits(e, taken)))
         };
-        if let Some(h) = self.pick_in_tiers(stream, &self.pools.ach_heads, used, head_tier) {
+        let fits = |j: &usize| must || self.ach_frames[*j].chars <= room;
+        // Bank or frame by how many of each are left, a bank heading counting twice (its
+        // wording is a real speech's): a review that always took the bank's few fitting
+        // headings first would give two seeds the same items.
+        let heads = self
+            .pools
+            .ach_heads
+            .iter()
+            .filter(|e| !used[e.c] && head_tier(e).is_some())
+            .count();
+        let frames = frame_left.iter().filter(|j| fits(j)).count();
+        let bank_first = heads > 0 && (frames == 0 || stream.below(2 * heads + frames) < 2 * heads);
+        if bank_first && let Some(h) = self.pick_in_tiers(stream, &self.pools.ach_heads, used, head_tier) {
             let head = self.rendered(h).map(|r| heading_text(&r.text)).unwrap_or_default();
             let bits = self.bits_of(&self.cands[h].themes);
             let tier = |e: &Entry| self.shares_bits(e, &bits).then_some(0);
@@ -2309,7 +2323,6 @@ impl<'a> Composer<'a> {
                 return Some(len);
             }
         }
-        let fits = |j: &usize| must || self.ach_frames[*j].chars <= room;
         let fresh = |j: &usize| !self.ach_frames[*j].themes.iter().any(|&t| has_theme(taken, t));
         let k = frame_left
             .iter()
