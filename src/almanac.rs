@@ -132,7 +132,8 @@ pub fn union_congress_of(year: u32) -> Option<Congress> {
 
 /// Whether a phrase (slots unfilled) fits `year` as to where the current plan stands: one that
 /// says the plan `{{ plan }}` has just begun (“{{ plan }}”大幕刚刚开启, 开局起步) fits only its
-/// first year, one that says it is closing (收官, 决胜) only its last. A phase given by the
+/// first year, one that says it is closing (收官, 决胜) or sums up its achievements
+/// (“{{ plan }}”时期的辉煌成就) only its last. A phase given by the
 /// `{{ phase }}` slot follows the year and needs no check.
 #[must_use]
 pub fn plan_phase_fits(text: &str, year: u32) -> bool {
@@ -145,7 +146,9 @@ pub fn plan_phase_fits(text: &str, year: u32) -> bool {
         let begun = ["开启", "开局", "起步", "开篇", "启航"]
             .iter()
             .any(|w| after.contains(w));
-        let closing = ["收官", "决胜"].iter().any(|w| after.contains(w));
+        let closing = ["收官", "决胜", "辉煌成就", "取得的成就"]
+            .iter()
+            .any(|w| after.contains(w));
         (!begun || year == plan.start) && (!closing || year == plan.end)
     })
 }
@@ -188,6 +191,9 @@ mod tests {
         assert!(plan_phase_fits(closing, 2025));
         assert!(!plan_phase_fits(closing, 2023));
         assert!(plan_phase_fits("今年是“{{ plan }}”{{ phase }}", 2023));
+        let summed_up = "才成就了{{ lv.we }}“{{ plan }}”时期的辉煌成就。";
+        assert!(!plan_phase_fits(summed_up, 2026));
+        assert!(plan_phase_fits(summed_up, 2030));
         assert!(plan_phase_fits("在实现“{{ plan }}”目标中建功立业", 2023));
     }
 }
