@@ -706,7 +706,10 @@ impl<'a> Composer<'a> {
         // Every frame line keeps to the era of its terms as a bank phrase does (data/era.toml):
         // 职工书屋 is no call of 2005, 脱贫攻坚 none of 2026.
         for lines in pieces.values_mut() {
-            lines.retain(|l| crate::mine::generalise::era_of(l).is_ok_and(|e| e.fits(brief.year)));
+            lines.retain(|l| {
+                !crate::mine::generalise::names_an_era_term(l)
+                    || crate::mine::generalise::era_of(l).is_ok_and(|e| e.fits(brief.year))
+            });
         }
         let order = Order::embedded()?;
         let family = brief.organisation.level.family();

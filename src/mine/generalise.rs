@@ -29,7 +29,7 @@ use aho_corasick::AhoCorasick;
 
 use crate::bank::{Era, Kind, LevelFamily};
 
-pub use era::era_of;
+pub use era::{era_of, names_an_era_term};
 pub use salvage::Cut;
 
 /// What a whole speech tells about its context: its own level word, the current five-year plan

@@ -48,6 +48,12 @@ fn show(term: &EraTerm) -> String {
     }
 }
 
+/// Whether `text` holds any era-bound term (a quick test before [`era_of`]: most text holds none).
+#[must_use]
+pub fn names_an_era_term(text: &str) -> bool {
+    ERA_TERMS.automaton.is_match(text)
+}
+
 /// The years `text` fits, or why it fits none.
 pub fn era_of(text: &str) -> Result<Era, String> {
     let mut era = Era::ALWAYS;
