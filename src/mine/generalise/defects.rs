@@ -80,6 +80,10 @@ static GAPS: LazyLock<Rules> = LazyLock::new(|| {
             r"^(按照|根据|围绕|对照|针对|落实|贯彻|结合)(这一|这个|这些|这项|这几项|上述|以上)",
             "only makes sense after the paragraph before it",
         ),
+        (
+            r"(^|[。！？；])(对于|对|针对)?(以上|上述|上面)(问题|情况|不足|几点|这些)",
+            "refers to what the paragraphs before it list (对以上问题)",
+        ),
     ])
 });
 
