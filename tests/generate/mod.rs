@@ -392,7 +392,7 @@ fn check(b: &Brief, d: &Draft, length_must_hold: bool, bank: &Bank) -> Vec<Strin
         }
     }
     // No provincial organ's own party work, and no coal mine's union in another enterprise's draft.
-    for w in ["省直", "省总党组"] {
+    for w in ["省直", "省总党组", "省总机关"] {
         if text.contains(w) {
             bad.push(format!("{w} in a draft of {}", b.organisation.name));
         }

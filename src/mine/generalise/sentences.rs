@@ -83,10 +83,19 @@ pub(super) static DANGLING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// Why a sentence cannot stay: the statistic or the local slogan it carries.
+/// A visit to the speaker's own body (工作组先后来{{ lv.we }}调研): a past event of one place that
+/// no brief gives.
+static VISIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(来|莅临|到)\{\{ lv\.we \}\}[^。！？；]{0,12}(调研|视察|考察|检查|指导)").expect("static regex")
+});
+
+/// Why a sentence cannot stay: the statistic, the local slogan or the visit it reports.
 fn offence(sentence: &str, census: &Census) -> Option<String> {
     if let Some(m) = STATISTIC.find(sentence) {
         return Some(format!("statistic {}", m.as_str().trim_end_matches(['，', '。'])));
+    }
+    if let Some(m) = VISIT.find(sentence) {
+        return Some(format!("a visit {}", m.as_str()));
     }
     for q in quoted(sentence) {
         if is_local_quote(q, census.speeches_quoting(q)) {
@@ -179,6 +188,21 @@ mod tests {
         assert!(remove_local(text, &Census::default(), &mut Notes::default()).is_err());
         // A statistic in the lead: dropped.
         assert!(remove_local("增长14.4%，成绩显著。", &Census::default(), &mut Notes::default()).is_err());
+    }
+
+    #[test]
+    fn a_visit_to_the_speakers_body_is_cut() {
+        let text = "服务职工在基层活动深入推进。各级工会干部深入一线、走访职工，帮助解决了一批实际问题。上级工会工作组先后来{{ lv.we }}调研，对活动给予充分肯定。各级工会要把活动引向深入，推动服务职工常态化。";
+        let mut notes = Notes::default();
+        let out = remove_local(text, &Census::default(), &mut notes).unwrap_or_default();
+        assert!(!out.contains("调研"), "{out}");
+        assert!(notes.into_vec()[0].contains("a visit"));
+        // Advice to go to the grass roots is no visit.
+        let advice = "工会干部要经常到基层调研，了解职工的所思所盼。各级工会要建立联系点制度，定期听取职工意见。";
+        assert_eq!(
+            remove_local(advice, &Census::default(), &mut Notes::default()).as_deref(),
+            Ok(advice)
+        );
     }
 
     #[test]
