@@ -175,14 +175,20 @@ mod tests {
         );
     }
 
+    /// What [`remove_local`] keeps of `text` (empty if it drops the unit), and its notes.
+    fn cut(text: &str) -> (String, Vec<String>) {
+        let mut notes = Notes::default();
+        let out = remove_local(text, &Census::default(), &mut notes).unwrap_or_default();
+        (out, notes.into_vec())
+    }
+
     #[test]
     fn statistics_sentences_are_cut_when_the_rest_stands() {
         let text = "工会组织是平安创建的参与者。把工会这支队伍组织好、建设好，是实现工会阶级性的需要，也是巩固党的执政基础、维护社会稳定的需要。我县现有369个基层工会组织，入会职工达38000多人。各级工会组织坚持把保障职工权益与维护社会稳定大局结合起来，认真做好职工的信访工作。";
-        let mut notes = Notes::default();
-        let out = remove_local(text, &Census::default(), &mut notes).unwrap_or_default();
+        let (out, notes) = cut(text);
         assert!(!out.contains("369"), "{out}");
         assert!(out.starts_with("工会组织是平安创建的参与者。"));
-        assert!(notes.into_vec()[0].contains("369个"));
+        assert!(notes[0].contains("369个"));
         // Nothing much left: dropped.
         let text = "劳动竞赛富有成效。全年共对安全好、产量高的10个单位计1300名职工进行了表彰奖励。";
         assert!(remove_local(text, &Census::default(), &mut Notes::default()).is_err());
@@ -193,10 +199,9 @@ mod tests {
     #[test]
     fn a_visit_to_the_speakers_body_is_cut() {
         let text = "服务职工在基层活动深入推进。各级工会干部深入一线、走访职工，帮助解决了一批实际问题。上级工会工作组先后来{{ lv.we }}调研，对活动给予充分肯定。各级工会要把活动引向深入，推动服务职工常态化。";
-        let mut notes = Notes::default();
-        let out = remove_local(text, &Census::default(), &mut notes).unwrap_or_default();
+        let (out, notes) = cut(text);
         assert!(!out.contains("调研"), "{out}");
-        assert!(notes.into_vec()[0].contains("a visit"));
+        assert!(notes[0].contains("a visit"));
         // Advice to go to the grass roots is no visit.
         let advice = "工会干部要经常到基层调研，了解职工的所思所盼。各级工会要建立联系点制度，定期听取职工意见。";
         assert_eq!(
