@@ -1812,7 +1812,22 @@ impl<'a> Composer<'a> {
         let fits = |e: &Entry| e.chars as usize <= room;
         // Whatever the share, a tier may give three sub-points and two bodies.
         let least = if body { 2 } else { 3 };
-        let mut found = None;
+        // The best tier that has anything fitting. In a short point (under `SHORT_POINT`
+        // characters a point on average), when the room lets fewer than `VARIED` of that tier fit
+        // while it holds more, the tiers after it too, until they hold `VARIED` between them; the
+        // paragraph then comes from any of these in proportion to how many each holds: a short
+        // draft would otherwise give every seed the same one or two. A point's first sub-point
+        // always comes from the best tier.
+        const VARIED: usize = 3;
+        const SHORT_POINT: usize = 1000;
+        let outline = &self.brief.outline;
+        let short = (outline.length as usize) < SHORT_POINT * outline.points as usize;
+        let first = !body && p.subs.is_empty();
+        // The best tier found, and the tiers after it when a short point widens (a Vec that
+        // allocates only then: this runs for every paragraph of every draft).
+        let mut best = None;
+        let mut more = Vec::new();
+        let mut held = 0;
         'search: for open_only in [true, false] {
             for t in 0..TIERS {
                 self.narrow_tier(&mut p.tiered[k], t);
@@ -1832,11 +1847,40 @@ impl<'a> Composer<'a> {
                 }
                 let [any, long] = tally_long(tiered.bank(t), used, fits, |e| e.chars as usize >= min);
                 if frame_fit[0] > 0 || any.weights[0] > 0 {
-                    found = Some((t, frame_fit, any, long));
-                    break 'search;
+                    held += frame_fit[0] + any.counts[0];
+                    let narrowed = || {
+                        tiered.bank(t).iter().any(|e| !used[e.c] && !fits(e))
+                            || tiered.frame(t).iter().any(|f| !frame_used[f.id] && f.chars > room)
+                    };
+                    let found = (t, frame_fit, any, long);
+                    if best.is_none() {
+                        best = Some(found);
+                        if !(short && !first && held < VARIED && narrowed()) {
+                            break 'search;
+                        }
+                    } else {
+                        more.push(found);
+                        if held >= VARIED {
+                            break 'search;
+                        }
+                    }
                 }
             }
+            if best.is_some() {
+                break;
+            }
         }
+        let found = if more.is_empty() {
+            best
+        } else {
+            let mut k = p.stream.below(held);
+            best.into_iter().chain(more).find(|(_, frame_fit, any, _)| {
+                let n = frame_fit[0] + any.counts[0];
+                let hit = k < n;
+                k = k.saturating_sub(n);
+                hit
+            })
+        };
         let PointFill {
             stream, tiered, left, ..
         } = p;
