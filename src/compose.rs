@@ -963,6 +963,17 @@ impl<'a> Composer<'a> {
                 e.lead_bits = lead_theme_bits[e.c * theme_words];
             }
         });
+        // An achievement heading that shares no theme with any achievement body can never be
+        // drawn (see `add_item`): leave it out of the pool, which every review reads.
+        let mut body_bits = vec![0u64; theme_words];
+        for e in &pools.ach_bodies {
+            let words = &theme_bits[e.c * theme_words..(e.c + 1) * theme_words];
+            body_bits.iter_mut().zip(words).for_each(|(b, w)| *b |= w);
+        }
+        pools.ach_heads.retain(|e| {
+            let words = &theme_bits[e.c * theme_words..(e.c + 1) * theme_words];
+            words.iter().zip(&body_bits).any(|(w, b)| w & b != 0)
+        });
         let by_id = cands
             .iter()
             .enumerate()
