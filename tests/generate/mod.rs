@@ -765,6 +765,12 @@ fn every_paragraph_keeps_to_the_era_of_its_year() {
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
 
+/// Asserts that some draft of [`drafts_using`] uses a phrase `marked` (when the bank is mined).
+fn some_draft_uses(year: u32, meeting: &str, marked: impl Fn(&str) -> bool, what: &str) {
+    let using = drafts_using(year, meeting, marked);
+    assert!(using.is_none_or(|n| n > 0), "no seed uses a phrase: {what}");
+}
+
 /// A draft greets the Spring Festival only when the meeting falls in the month before it.
 #[test]
 fn seasonal_phrases_follow_the_meeting_date() {
@@ -776,11 +782,7 @@ fn seasonal_phrases_follow_the_meeting_date() {
             "out of season: {meeting}"
         );
     }
-    let in_season = drafts_using(2026, "date = \"2026-02-05\"", seasonal);
-    assert!(
-        in_season.is_none_or(|n| n > 0),
-        "in season, some seed uses a seasonal phrase"
-    );
+    some_draft_uses(2026, "date = \"2026-02-05\"", seasonal, "in season, a seasonal phrase");
 }
 
 /// A phrase tied to one kind of meeting (`data/occasion.toml`) comes only at such a meeting: an
@@ -797,16 +799,18 @@ fn phrases_tied_to_a_meeting_come_only_at_such_a_meeting() {
     assert_eq!(drafts_using(2024, "", tied).unwrap_or(0), 0);
     let five_years = |t: &str| t.contains("五年来");
     // The bank's one such phrase is of 2003–2012.
-    let congress = drafts_using(2011, "name = \"测试县工会第十五次代表大会\"", five_years);
-    assert!(
-        congress.is_none_or(|n| n > 0),
-        "at a congress, some seed reviews five years"
+    some_draft_uses(
+        2011,
+        "name = \"测试县工会第十五次代表大会\"",
+        five_years,
+        "at a congress, five years",
     );
     let legal = |t: &str| t.contains("法律工作者");
-    let meeting = drafts_using(2024, "name = \"全县工会法律工作会议\"", legal);
-    assert!(
-        meeting.is_none_or(|n| n > 0),
-        "at a meeting on legal work, some seed closes to its workers"
+    some_draft_uses(
+        2024,
+        "name = \"全县工会法律工作会议\"",
+        legal,
+        "at a meeting on legal work, its workers",
     );
 }
 
