@@ -262,6 +262,28 @@ fn theme_bit(t: u16) -> (usize, u64) {
     (usize::from(t) / 64, 1 << (t % 64))
 }
 
+/// Candidate `c`'s theme bits in `all`, `words` words a candidate.
+fn cand_bits(all: &[u64], words: usize, c: usize) -> &[u64] {
+    &all[c * words..(c + 1) * words]
+}
+
+/// The union of the theme bits (in `all`, `words` words a candidate) of `entries`.
+fn union_bits<'e>(entries: impl Iterator<Item = &'e Entry>, all: &[u64], words: usize) -> Vec<u64> {
+    let mut union = vec![0u64; words];
+    for e in entries {
+        union
+            .iter_mut()
+            .zip(cand_bits(all, words, e.c))
+            .for_each(|(u, w)| *u |= w);
+    }
+    union
+}
+
+/// Whether candidate `c`'s theme bits in `all` meet the set `bits`.
+fn meets_bits(all: &[u64], words: usize, c: usize, bits: &[u64]) -> bool {
+    cand_bits(all, words, c).iter().zip(bits).any(|(a, b)| a & b != 0)
+}
+
 /// Whether interned theme `t` is in the set `bits`.
 fn has_theme(bits: &[u64], t: u16) -> bool {
     let (word, bit) = theme_bit(t);
@@ -965,15 +987,10 @@ impl<'a> Composer<'a> {
         });
         // An achievement heading that shares no theme with any achievement body can never be
         // drawn (see `add_item`): leave it out of the pool, which every review reads.
-        let mut body_bits = vec![0u64; theme_words];
-        for e in &pools.ach_bodies {
-            let words = &theme_bits[e.c * theme_words..(e.c + 1) * theme_words];
-            body_bits.iter_mut().zip(words).for_each(|(b, w)| *b |= w);
-        }
-        pools.ach_heads.retain(|e| {
-            let words = &theme_bits[e.c * theme_words..(e.c + 1) * theme_words];
-            words.iter().zip(&body_bits).any(|(w, b)| w & b != 0)
-        });
+        let body_bits = union_bits(pools.ach_bodies.iter(), &theme_bits, theme_words);
+        pools
+            .ach_heads
+            .retain(|e| meets_bits(&theme_bits, theme_words, e.c, &body_bits));
         let by_id = cands
             .iter()
             .enumerate()
@@ -1159,8 +1176,7 @@ impl<'a> Composer<'a> {
         if let [word] = bits {
             return first & word != 0;
         }
-        let words = &all[c * self.theme_words..(c + 1) * self.theme_words];
-        words.iter().zip(bits).any(|(a, b)| a & b != 0)
+        meets_bits(all, self.theme_words, c, bits)
     }
 
     /// The themes related to `themes` and not among them, in interned order.
@@ -2344,11 +2360,11 @@ impl<'a> Composer<'a> {
         must: bool,
     ) -> Option<usize> {
         // The themes of the bank bodies left.
-        let mut left = vec![0u64; self.theme_words];
-        for e in self.pools.ach_bodies.iter().filter(|e| !used[e.c]) {
-            let words = &self.theme_bits[e.c * self.theme_words..(e.c + 1) * self.theme_words];
-            left.iter_mut().zip(words).for_each(|(l, w)| *l |= w);
-        }
+        let left = union_bits(
+            self.pools.ach_bodies.iter().filter(|e| !used[e.c]),
+            &self.theme_bits,
+            self.theme_words,
+        );
         let head_tier = |e: &Entry| {
             self.shares_bits(e, &left)
                 .then(|| usize::from(self.shares_bits(e, taken)))
