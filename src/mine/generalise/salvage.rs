@@ -65,6 +65,36 @@ pub(super) fn repair(text: &str, notes: &mut Notes) -> String {
             notes.add(format!("gap filled: {}", re.find(&before).map_or("", |m| m.as_str())));
         }
     }
+    undouble(&out, notes)
+}
+
+/// A two-character word the source wrote twice running (成为成为, 奋力开创工作工作新局面) once.
+/// A counted repetition (一项一项, 一件一件) is a figure of speech and stays.
+fn undouble(text: &str, notes: &mut Notes) -> String {
+    let han = |c: char| matches!(c, '\u{4e00}'..='\u{9fff}');
+    let mut out = String::new();
+    let mut copied = 0; // bytes of `text` accounted for in `out`
+    let mut window: [(usize, char); 4] = [(0, ' '); 4];
+    let mut skip_until = 0;
+    for (n, (i, c)) in text.char_indices().enumerate() {
+        window.rotate_left(1);
+        window[3] = (i, c);
+        if n < 3 || window[0].0 < skip_until {
+            continue;
+        }
+        let [(start, a), (_, b), (second, x), (_, y)] = window;
+        if a == x && b == y && a != b && han(a) && han(b) && !"一两二三四五六七八九十每".contains(a) {
+            notes.add(format!("doubled word {a}{b}{a}{b} → {a}{b}"));
+            out.push_str(&text[copied..start]);
+            out.push_str(&text[start..second]);
+            copied = i + c.len_utf8();
+            skip_until = copied;
+        }
+    }
+    if copied == 0 {
+        return text.to_string();
+    }
+    out.push_str(&text[copied..]);
     out
 }
 
@@ -206,6 +236,11 @@ mod tests {
         );
         assert_eq!(repair("迎接党的胜利召开", &mut notes), "迎接党的胜利召开");
         assert_eq!(repair("发扬劳模精神", &mut notes), "发扬劳模精神");
+        assert_eq!(
+            repair("奋力开创工作工作新局面，使之真正成为成为职工之家。", &mut notes),
+            "奋力开创工作新局面，使之真正成为职工之家。"
+        );
+        assert_eq!(repair("一项一项抓落实", &mut notes), "一项一项抓落实");
     }
 
     #[test]

@@ -89,13 +89,43 @@ static VISIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(来|莅临|到)\{\{ lv\.we \}\}[^。！？；]{0,12}(调研|视察|考察|检查|指导)").expect("static regex")
 });
 
-/// Why a sentence cannot stay: the statistic, the local slogan or the visit it reports.
+/// An honour the speaker's body or one of its people received (连续几年获得全省…先进单位,
+/// 司机…荣获全国道德模范): a fact of one place and year that no brief gives.
+static HONOUR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(荣获|获得|被评为|评为|被授予|授予|被命名为|获评)[^。！？；]{0,24}(先进|奖|称号|模范|标兵|红旗|示范)")
+        .expect("static regex")
+});
+
+/// Praise from above for the speaker's own work (得到了省总领导的充分肯定和重要批示, 在全省会议上
+/// 作了典型发言, 上级要求学习借鉴{{ lv.we }}做法): a past event of one place, as a visit is.
+static PRAISE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"批示|推介|典型发言|学习借鉴\{\{ lv\.we \}\}|高度评价|",
+        r"(得到|受到|给予)了?[^。！？；]{0,24}(领导|上级|全总|省总|市总|县委|区委|市委|调研组|检查组)",
+        r"[^。！？；]{0,6}(充分肯定|肯定|好评|表扬|赞扬)"
+    ))
+    .expect("static regex")
+});
+
+/// Words before an honour that make it a goal, not a fact (要争创…, 推荐…评为).
+const HONOUR_GOALS: [&str; 8] = ["要", "争", "力争", "推荐", "鼓励", "评选", "争取", "将"];
+
+/// Why a sentence cannot stay: the statistic, the local slogan, the visit or the honour it
+/// reports.
 fn offence(sentence: &str, census: &Census) -> Option<String> {
     if let Some(m) = STATISTIC.find(sentence) {
         return Some(format!("statistic {}", m.as_str().trim_end_matches(['，', '。'])));
     }
     if let Some(m) = VISIT.find(sentence) {
         return Some(format!("a visit {}", m.as_str()));
+    }
+    if let Some(m) = HONOUR.find(sentence)
+        && !HONOUR_GOALS.iter().any(|g| sentence[..m.start()].contains(g))
+    {
+        return Some(format!("an honour received {}", m.as_str()));
+    }
+    if let Some(m) = PRAISE.find(sentence) {
+        return Some(format!("praise received {}", m.as_str()));
     }
     for q in quoted(sentence) {
         if is_local_quote(q, census.speeches_quoting(q)) {
@@ -208,6 +238,32 @@ mod tests {
             remove_local(advice, &Census::default(), &mut Notes::default()).as_deref(),
             Ok(advice)
         );
+    }
+
+    #[test]
+    fn honours_and_praise_received_are_cut() {
+        let lead = "各级工会坚持服务大局，团结动员广大职工建功立业，工会工作开展得有声有色。";
+        let tail = "各级工会干部深入基层、联系职工，在服务职工中发挥了重要作用。";
+        for fact in [
+            "连续几年获得全省工会创先争优先进单位，三次获得全省工会工作创新奖。",
+            "由{{ lv.union }}推出的出租车司机荣获全国道德模范。",
+            "矿工会被集团公司工会授予“先进职工之家”荣誉称号。",
+            "活动得到了省总领导的充分肯定和重要批示。",
+            "{{ lv.we }}工会工作受到了上级工会的充分肯定。",
+            "{{ lv.we }}在全省工资集体协商工作会议上作了典型发言。",
+        ] {
+            let (out, notes) = cut(&format!("{lead}{fact}{tail}"));
+            assert_eq!(out, format!("{lead}{tail}"), "{fact}");
+            assert!(notes[0].contains("received"), "{notes:?}");
+        }
+        // A goal to strive for is no fact.
+        for goal in [
+            "要积极争创全国模范职工之家，推荐优秀基层工会评为先进单位。",
+            "对在劳动竞赛中涌现的先进集体和个人要给予表彰奖励。",
+        ] {
+            let text = format!("{lead}{goal}{tail}");
+            assert_eq!(cut(&text).0, text, "{goal}");
+        }
     }
 
     #[test]
