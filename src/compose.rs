@@ -753,7 +753,7 @@ impl<'a> Composer<'a> {
             }
             // 春节即将到来 only in the month before the festival, and never without a date.
             if !crate::season::fits(&p.text, brief.meeting.date.as_deref())
-                || !crate::occasion::fits(&p.text, &brief.meeting.name)
+                || !crate::occasion::fits(&p.text, &brief.meeting.name, brief.kind)
                 || !crate::almanac::plan_phase_fits(&p.text, brief.year)
             {
                 continue;

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use jianggao::bank::{Bank, Label};
+use jianggao::bank::{Bank, Kind, Label};
 use jianggao::brief::{self, Brief, Level};
 use jianggao::compose::Composer;
 use jianggao::draft::{Draft, Style};
@@ -399,6 +399,24 @@ fn check(b: &Brief, d: &Draft, length_must_hold: bool, bank: &Bank) -> Vec<Strin
     }
     if b.organisation.short != "矿" && text.contains("煤矿工会") {
         bad.push(format!("煤矿工会 in a draft of {}", b.organisation.name));
+    }
+    // The union of a government's offices belongs to a meeting of those offices.
+    if !b.meeting.name.contains("机关") {
+        for w in ["机关工会", "机关党委", "机关党建"] {
+            if text.contains(w) {
+                bad.push(format!("{w} at {}", b.meeting.name));
+            }
+        }
+    }
+    // The union reports in its own voice: thanks on behalf of the Party committee or the
+    // government are a leader's.
+    if b.kind == Kind::WorkReport {
+        let w = jianggao::render::LevelWords::of(b.organisation.level, &b.organisation.short);
+        for body in [&w.party, &w.gov] {
+            if text.contains(&format!("我代表{body}")) {
+                bad.push(format!("我代表{body} in a work report"));
+            }
+        }
     }
     // Level self-references.
     let own = level_words(b.organisation.level, &b.organisation.short);
