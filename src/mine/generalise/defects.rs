@@ -27,6 +27,14 @@ static GAPS: LazyLock<Rules> = LazyLock::new(|| {
         (r"×{2,}|times;|[*＊]|_{2,}|＿{2,}", "masked text"),
         (r"“\s*”|‘\s*’|「\s*」", "empty quotes"),
         (
+            r"[\x{2460}-\x{2473}\x{2776}-\x{277F}]",
+            "numbered inline with circled digits (①…)",
+        ),
+        (
+            r"(要|将|即将)(胜利)?召开[，。；]",
+            "what is to be held was cut out (要召开，)",
+        ),
+        (
             r"党的(精神|召开|胜利召开|顺利召开|重要讲话|报告|以来|进一步|提出|强调|指出|作出|[、，])",
             "Party congress cut out",
         ),
@@ -128,7 +136,41 @@ pub(super) fn check_sessions(text: &str) -> Result<(), String> {
     first_match(&SESSIONS, text)
 }
 
-/// What no slot could take: 20xx, xx届.
+/// What no slot could take: 20xx, xx届; and quotation marks or brackets left unpaired by a cut
+/// the source made.
 pub(super) fn check_leftovers(text: &str) -> Result<(), String> {
-    first_match(&LEFTOVERS, text)
+    first_match(&LEFTOVERS, text)?;
+    for (open, close) in [('“', '”'), ('《', '》'), ('（', '）')] {
+        let mut depth = 0i32;
+        for c in text.chars() {
+            if c == open {
+                depth += 1;
+            } else if c == close {
+                depth -= 1;
+                if depth < 0 {
+                    break;
+                }
+            }
+        }
+        if depth != 0 {
+            return Err(format!("unpaired {open}{close}"));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unpaired_marks_and_gaps() {
+        assert!(check_leftovers("扶持培育职工艺术团，开展“职工读书月”活动。").is_ok());
+        assert!(check_leftovers("开展绿城职工读书月”活动。").is_err());
+        assert!(check_leftovers("认真贯彻《工会法》（修正案）。").is_ok());
+        assert!(check_leftovers("认真贯彻《工会法。").is_err());
+        assert!(check_gaps("今年，我们党要召开，这是一件大事。").is_err());
+        assert!(check_gaps("要召开职工代表大会，审议集体合同。").is_ok());
+        assert!(check_gaps("①要着力促进企业发展。②要大力加强帮扶中心建设。").is_err());
+    }
 }

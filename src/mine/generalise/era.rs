@@ -16,16 +16,21 @@ fn in_enumeration(text: &str, start: usize, end: usize) -> bool {
     before == Some('、') || after == Some('、')
 }
 
-/// The era-bound terms in `text` that bind it.
-fn binding_terms(text: &str) -> Vec<&'static EraTerm> {
-    let mut terms: Vec<&EraTerm> = Vec::new();
+/// The era-bound terms in `text` that bind it, each with the years it allows: a guiding theory
+/// in a list binds only when the list ends with it (`list_to`).
+fn binding_terms(text: &str) -> Vec<(&'static EraTerm, Era)> {
+    let mut terms: Vec<(&EraTerm, Era)> = Vec::new();
     for m in ERA_TERMS.automaton.find_overlapping_iter(text) {
         let term = &ERA_TERMS.terms[m.pattern().as_usize()];
+        let mut era = span(term);
         if term.list_exempt && in_enumeration(text, m.start(), m.end()) {
-            continue;
+            match (term.list_to, &term.superseded_by) {
+                (Some(to), Some(later)) if !text.contains(later.as_str()) => era.to = to,
+                _ => continue,
+            }
         }
-        if !terms.iter().any(|t| t.text == term.text) {
-            terms.push(term);
+        if !terms.iter().any(|(t, _)| t.text == term.text) {
+            terms.push((term, era));
         }
     }
     terms
@@ -38,13 +43,12 @@ fn span(term: &EraTerm) -> Era {
     }
 }
 
-fn show(term: &EraTerm) -> String {
-    let e = span(term);
-    match (term.from, term.to) {
-        (Some(_), Some(_)) => format!("{} ({}–{})", term.text, e.from, e.to),
-        (Some(_), None) => format!("{} (from {})", term.text, e.from),
-        (None, Some(_)) => format!("{} (to {})", term.text, e.to),
-        (None, None) => term.text.clone(),
+fn show(term: &EraTerm, e: Era) -> String {
+    match (term.from, e.to < Era::ALWAYS.to) {
+        (Some(_), true) => format!("{} ({}–{})", term.text, e.from, e.to),
+        (Some(_), false) => format!("{} (from {})", term.text, e.from),
+        (None, true) => format!("{} (to {})", term.text, e.to),
+        (None, false) => term.text.clone(),
     }
 }
 
@@ -57,19 +61,18 @@ pub fn names_an_era_term(text: &str) -> bool {
 /// The years `text` fits, or why it fits none.
 pub fn era_of(text: &str) -> Result<Era, String> {
     let mut era = Era::ALWAYS;
-    let mut seen: Vec<&EraTerm> = Vec::new();
-    for term in binding_terms(text) {
-        let s = span(term);
+    let mut seen: Vec<(&EraTerm, Era)> = Vec::new();
+    for (term, s) in binding_terms(text) {
         let next = Era {
             from: era.from.max(s.from),
             to: era.to.min(s.to),
         };
         if next.from > next.to {
-            let others: Vec<String> = seen.iter().map(|t| show(t)).collect();
-            return Err(format!("era conflict: {} vs {}", show(term), others.join(", ")));
+            let others: Vec<String> = seen.iter().map(|&(t, e)| show(t, e)).collect();
+            return Err(format!("era conflict: {} vs {}", show(term, s), others.join(", ")));
         }
         era = next;
-        seen.push(term);
+        seen.push((term, s));
     }
     Ok(era)
 }
@@ -78,7 +81,7 @@ pub fn era_of(text: &str) -> Result<Era, String> {
 pub(super) fn note(text: &str, era: Era) -> Option<String> {
     let terms = binding_terms(text);
     (!terms.is_empty()).then(|| {
-        let shown: Vec<String> = terms.iter().map(|t| show(t)).collect();
+        let shown: Vec<String> = terms.iter().map(|&(t, e)| show(t, e)).collect();
         format!("era {}–{} from {}", era.from, era.to, shown.join(", "))
     })
 }
@@ -113,6 +116,15 @@ mod tests {
     fn guiding_theories_in_a_list_stay_current() {
         let text = "坚持以马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想、科学发展观、习近平新时代中国特色社会主义思想为指导";
         assert_eq!(era_of(text), Ok(Era { from: 2018, to: 2100 }));
+        // A list that ends with a theory its years superseded dates from before them.
+        assert_eq!(
+            era_of("工会干部不仅要掌握邓小平理论、三个代表重要思想，而且要熟悉业务").map(|e| e.to),
+            Ok(2008)
+        );
+        assert_eq!(
+            era_of("坚持以邓小平理论、“三个代表”重要思想、科学发展观为指导").map(|e| (e.from, e.to)),
+            Ok((2003, 2018))
+        );
         // Named alone as the call of the day, it binds.
         assert_eq!(
             era_of("以邓小平理论和“三个代表”重要思想为指导，深入贯彻落实科学发展观").map(|e| e.to),

@@ -384,6 +384,12 @@ pub(super) struct EraTerm {
     pub to: Option<u32>,
     #[serde(default)]
     pub list_exempt: bool,
+    /// A list of theories that ends with this term, without `superseded_by`, is of this year
+    /// at the latest (邓小平理论、“三个代表”重要思想 without 科学发展观 is a list before 2008).
+    #[serde(default)]
+    pub list_to: Option<u32>,
+    #[serde(default)]
+    pub superseded_by: Option<String>,
     #[serde(default)]
     pub leader: bool,
 }

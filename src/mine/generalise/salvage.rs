@@ -65,8 +65,20 @@ pub(super) fn repair(text: &str, notes: &mut Notes) -> String {
             notes.add(format!("gap filled: {}", re.find(&before).map_or("", |m| m.as_str())));
         }
     }
+    if DOUBLED_MARK.is_match(&out) {
+        notes.add("doubled mark written once".to_string());
+        out = DOUBLED_MARK
+            .replace_all(&out, |c: &regex::Captures| match c.get(1) {
+                Some(next) => format!("的{}", next.as_str()),
+                None => c[0].chars().next().map(String::from).unwrap_or_default(),
+            })
+            .into_owned();
+    }
     undouble(&out, notes)
 }
+
+/// Marks and particles the source wrote twice: 。。, 自己的的组织 (not 的的确确).
+static DOUBLED_MARK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"。。+|，，+|的的([^确])").expect("static regex"));
 
 /// A two-character word the source wrote twice running (成为成为, 奋力开创工作工作新局面) once.
 /// A counted repetition (一项一项, 一件一件) is a figure of speech and stays.
@@ -104,8 +116,13 @@ static ADDRESS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[^，。！？：；]{0,12}同志们[，！：]").expect("static regex"));
 
 /// Words that open a clause whose verb comes later: it cannot end a sentence.
+/// So is one that only gathers the workforce (团结动员广大职工): the goal it was for went with
+/// the clauses cut off.
 static OPEN_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(为|以|在|把|对|向|通过|围绕|按照|迎接)|(下|中|上|时|里|之际)$").expect("static regex")
+    Regex::new(
+        r"^(为|以|在|把|对|向|通过|围绕|按照|迎接)|(下|中|上|时|里|之际)$|^(团结|动员|带领)[^，]{0,8}(职工|群众)$",
+    )
+    .expect("static regex")
 });
 
 /// Openings that lean on a sentence before them (这次会议 does not; 这一 and 同时 do), or that
@@ -241,6 +258,10 @@ mod tests {
             "奋力开创工作新局面，使之真正成为职工之家。"
         );
         assert_eq!(repair("一项一项抓落实", &mut notes), "一项一项抓落实");
+        assert_eq!(
+            repair("工会是职工自己的的组织。。的的确确如此", &mut notes),
+            "工会是职工自己的组织。的的确确如此"
+        );
     }
 
     #[test]

@@ -107,6 +107,42 @@ static PRAISE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// A count of what was done, in Chinese numerals (连续两年召开了联席会议, 先后举办三期培训班):
+/// a statistic as much as one in Arabic digits.
+static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(连续|先后|累计|共计|共|全年|分别)[^。！？；，]{0,6}?[一二两三四五六七八九十百千万几]+(余|多)?(个|次|家|名|人|项|场|期|批|户|所|支|篇|条|件|位|座|处|年)",
+    )
+    .expect("static regex")
+});
+
+/// A dated event of the source's own days (前不久…承办的首届职工运动会圆满成功, 近日…).
+static EVENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"前不久|不久前|日前|近日|首届").expect("static regex"));
+
+/// A document cited by name, 《…》: national when a law or rule (…法, …条例, …章程, …规定), a
+/// contract's type (《集体合同》) or issued by a national body (中共中央…, 全国总工会…);
+/// otherwise one body's own paper (《工会工作纪律》, 《关于全面推进…的意见》), which no brief gives.
+fn local_document(sentence: &str) -> Option<&str> {
+    const ISSUERS: [&str; 8] = [
+        "中共中央",
+        "中央",
+        "国务院",
+        "中华全国总工会",
+        "全国总工会",
+        "全总",
+        "中国工会",
+        "中华人民共和国",
+    ];
+    const TYPES: [&str; 5] = ["法", "条例", "章程", "规定", "合同"];
+    sentence.split('《').skip(1).find_map(|part| {
+        let (title, _) = part.split_once('》')?;
+        let national = TYPES.iter().any(|t| title.ends_with(t))
+            || ISSUERS.iter().any(|i| title.starts_with(i))
+            || title.contains("宪法");
+        (!national).then_some(title)
+    })
+}
+
 /// Words before an honour that make it a goal, not a fact (要争创…, 推荐…评为).
 const HONOUR_GOALS: [&str; 8] = ["要", "争", "力争", "推荐", "鼓励", "评选", "争取", "将"];
 
@@ -126,6 +162,15 @@ fn offence(sentence: &str, census: &Census) -> Option<String> {
     }
     if let Some(m) = PRAISE.find(sentence) {
         return Some(format!("praise received {}", m.as_str()));
+    }
+    if let Some(m) = COUNT.find(sentence) {
+        return Some(format!("a count {}", m.as_str()));
+    }
+    if let Some(m) = EVENT.find(sentence) {
+        return Some(format!("a dated event {}", m.as_str()));
+    }
+    if let Some(title) = local_document(sentence) {
+        return Some(format!("a local document 《{title}》"));
     }
     for q in quoted(sentence) {
         if is_local_quote(q, census.speeches_quoting(q)) {
@@ -240,30 +285,59 @@ mod tests {
         );
     }
 
-    #[test]
-    fn honours_and_praise_received_are_cut() {
+    /// Asserts that each of `facts`, set between two plain sentences, is cut with a note holding
+    /// `why`, and that each of `kept` stays.
+    fn cuts_facts_only(facts: &[&str], kept: &[&str], why: &str) {
         let lead = "各级工会坚持服务大局，团结动员广大职工建功立业，工会工作开展得有声有色。";
         let tail = "各级工会干部深入基层、联系职工，在服务职工中发挥了重要作用。";
-        for fact in [
-            "连续几年获得全省工会创先争优先进单位，三次获得全省工会工作创新奖。",
-            "由{{ lv.union }}推出的出租车司机荣获全国道德模范。",
-            "矿工会被集团公司工会授予“先进职工之家”荣誉称号。",
-            "活动得到了省总领导的充分肯定和重要批示。",
-            "{{ lv.we }}工会工作受到了上级工会的充分肯定。",
-            "{{ lv.we }}在全省工资集体协商工作会议上作了典型发言。",
-        ] {
+        for fact in facts {
             let (out, notes) = cut(&format!("{lead}{fact}{tail}"));
             assert_eq!(out, format!("{lead}{tail}"), "{fact}");
-            assert!(notes[0].contains("received"), "{notes:?}");
+            assert!(notes.iter().any(|n| n.contains(why)), "{notes:?}");
         }
-        // A goal to strive for is no fact.
-        for goal in [
-            "要积极争创全国模范职工之家，推荐优秀基层工会评为先进单位。",
-            "对在劳动竞赛中涌现的先进集体和个人要给予表彰奖励。",
-        ] {
-            let text = format!("{lead}{goal}{tail}");
-            assert_eq!(cut(&text).0, text, "{goal}");
+        for plain in kept {
+            let text = format!("{lead}{plain}{tail}");
+            assert_eq!(cut(&text).0, text, "{plain}");
         }
+    }
+
+    #[test]
+    fn honours_and_praise_received_are_cut() {
+        cuts_facts_only(
+            &[
+                "连续几年获得全省工会创先争优先进单位，三次获得全省工会工作创新奖。",
+                "由{{ lv.union }}推出的出租车司机荣获全国道德模范。",
+                "矿工会被集团公司工会授予“先进职工之家”荣誉称号。",
+                "活动得到了省总领导的充分肯定和重要批示。",
+                "{{ lv.we }}工会工作受到了上级工会的充分肯定。",
+                "{{ lv.we }}在全省工资集体协商工作会议上作了典型发言。",
+            ],
+            // A goal to strive for is no fact.
+            &[
+                "要积极争创全国模范职工之家，推荐优秀基层工会评为先进单位。",
+                "对在劳动竞赛中涌现的先进集体和个人要给予表彰奖励。",
+            ],
+            "received",
+        );
+    }
+
+    #[test]
+    fn counts_dated_events_and_local_documents_are_cut() {
+        cuts_facts_only(
+            &[
+                "{{ lv.gov }}{{ lv.union }}连续两年召开了工作联席会议。",
+                "先后举办三期工会干部培训班。",
+                "前不久，由{{ lv.union }}承办的{{ lv.all }}首届企业职工运动会圆满成功。",
+                "先后起草下发《工会工作纪律》等制度文件。",
+                "认真落实{{ lv.gov }}《关于全面推进职工工资集体协商工作的意见》精神。",
+            ],
+            &[
+                "要认真贯彻《工会法》《劳动合同法》，推动签订《集体合同》。",
+                "深入学习《中共中央关于全面推进依法治国若干重大问题的决定》。",
+                "要一个一个解决职工反映的问题，做到件件有着落。",
+            ],
+            "removed sentence",
+        );
     }
 
     #[test]
