@@ -725,12 +725,15 @@ impl<'a> Composer<'a> {
         let foreign = foreign_words(&slots.lv);
         let context = slots.context()?;
         let mut pieces = templates.pieces(brief.kind, &context)?;
+        let occasion = crate::occasion::Allowed::new(&brief.meeting.name, brief.kind);
         // Every frame line keeps to the era of its terms as a bank phrase does (data/era.toml):
-        // 职工书屋 is no call of 2005, 脱贫攻坚 none of 2026.
+        // 职工书屋 is no call of 2005, 脱贫攻坚 none of 2026; and to the meeting and the voice
+        // (data/occasion.toml): the union's report gives the Party committees no charge.
         for lines in pieces.values_mut() {
             lines.retain(|l| {
-                !crate::mine::generalise::names_an_era_term(l)
-                    || crate::mine::generalise::era_of(l).is_ok_and(|e| e.fits(brief.year))
+                occasion.fits(l)
+                    && (!crate::mine::generalise::names_an_era_term(l)
+                        || crate::mine::generalise::era_of(l).is_ok_and(|e| e.fits(brief.year)))
             });
         }
         let order = Order::embedded()?;
@@ -753,7 +756,7 @@ impl<'a> Composer<'a> {
             }
             // 春节即将到来 only in the month before the festival, and never without a date.
             if !crate::season::fits(&p.text, brief.meeting.date.as_deref())
-                || !crate::occasion::fits(&p.text, &brief.meeting.name, brief.kind)
+                || !occasion.fits(&p.text)
                 || !crate::almanac::plan_phase_fits(&p.text, brief.year)
             {
                 continue;

@@ -6,6 +6,7 @@
 
 use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 
 use crate::bank::Kind;
@@ -48,22 +49,68 @@ pub fn parse(text: &str) -> Result<Vec<Occasion>, String> {
     Ok(file.occasion)
 }
 
-fn occasions() -> &'static [Occasion] {
-    static OCCASIONS: OnceLock<Vec<Occasion>> = OnceLock::new();
-    OCCASIONS.get_or_init(|| parse(EMBEDDED).unwrap_or_default())
+/// The embedded occasions and one automaton over all their words, each word's occasion beside.
+struct Index {
+    occasions: Vec<Occasion>,
+    automaton: Option<AhoCorasick>,
+    owner: Vec<usize>,
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let occasions = parse(EMBEDDED).unwrap_or_default();
+        let (words, owner): (Vec<&str>, Vec<usize>) = occasions
+            .iter()
+            .enumerate()
+            .flat_map(|(i, o)| o.words.iter().map(move |w| (w.as_str(), i)))
+            .unzip();
+        let automaton = AhoCorasick::new(&words).ok();
+        Index {
+            occasions,
+            automaton,
+            owner,
+        }
+    })
+}
+
+/// The occasions a draft of one kind at one meeting is not: text naming any of them is left out.
+pub struct Allowed {
+    barred: Vec<bool>,
+}
+
+impl Allowed {
+    /// For a speech of `kind` at the meeting named `meeting`.
+    #[must_use]
+    pub fn new(meeting: &str, kind: Kind) -> Allowed {
+        let barred = index()
+            .occasions
+            .iter()
+            .map(|o| {
+                !((o.meeting.is_empty() || o.meeting.iter().any(|m| meeting.contains(m.as_str())))
+                    && o.kind.is_none_or(|k| k == kind))
+            })
+            .collect();
+        Allowed { barred }
+    }
+
+    /// Whether `text` may be said: it names no occasion the draft is not.
+    #[must_use]
+    pub fn fits(&self, text: &str) -> bool {
+        let index = index();
+        let Some(ac) = &index.automaton else { return true };
+        !self.barred.iter().any(|b| *b)
+            || ac
+                .find_overlapping_iter(text)
+                .all(|m| !self.barred[index.owner[m.pattern().as_usize()]])
+    }
 }
 
 /// Whether `text` may be said in a speech of `kind` at the meeting named `meeting`: it names no
 /// occasion, or the meeting and the kind are of every occasion it names.
 #[must_use]
 pub fn fits(text: &str, meeting: &str, kind: Kind) -> bool {
-    occasions()
-        .iter()
-        .filter(|o| o.words.iter().any(|w| text.contains(w.as_str())))
-        .all(|o| {
-            (o.meeting.is_empty() || o.meeting.iter().any(|m| meeting.contains(m.as_str())))
-                && o.kind.is_none_or(|k| k == kind)
-        })
+    Allowed::new(meeting, kind).fits(text)
 }
 
 #[cfg(test)]

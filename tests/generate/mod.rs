@@ -397,8 +397,12 @@ fn check(b: &Brief, d: &Draft, length_must_hold: bool, bank: &Bank) -> Vec<Strin
             bad.push(format!("{w} in a draft of {}", b.organisation.name));
         }
     }
-    if b.organisation.short != "矿" && text.contains("煤矿工会") {
-        bad.push(format!("煤矿工会 in a draft of {}", b.organisation.name));
+    if b.organisation.short != "矿" {
+        for w in ["煤矿工会", "井口", "井下", "区队", "群监", "煤炭"] {
+            if text.contains(w) {
+                bad.push(format!("{w} in a draft of {}", b.organisation.name));
+            }
+        }
     }
     // The union of a government's offices belongs to a meeting of those offices.
     if !b.meeting.name.contains("机关") {
@@ -415,6 +419,11 @@ fn check(b: &Brief, d: &Draft, length_must_hold: bool, bank: &Bank) -> Vec<Strin
         for body in [&w.party, &w.gov] {
             if text.contains(&format!("我代表{body}")) {
                 bad.push(format!("我代表{body} in a work report"));
+            }
+        }
+        for charge in ["各级党委要", "各级党组织要", &format!("和{}的领导下", w.union)] {
+            if text.contains(charge) {
+                bad.push(format!("{charge} in a work report"));
             }
         }
     }
@@ -823,6 +832,11 @@ fn phrases_tied_to_a_meeting_come_only_at_such_a_meeting() {
         five_years,
         "at a congress, five years",
     );
+    // A plenary of the union's committee is not the county's union work meeting.
+    let work_meeting = |t: &str| t.contains("{{ lv.all }}工会工作会议");
+    let plenary = "name = \"测试县总工会十五届三次全委（扩大）会议\"";
+    assert_eq!(drafts_using(2024, plenary, work_meeting).unwrap_or(0), 0);
+    some_draft_uses(2024, "", work_meeting, "at the union work meeting, its name");
     let legal = |t: &str| t.contains("法律工作者");
     some_draft_uses(
         2024,
