@@ -363,6 +363,12 @@ struct Pools {
     ach_heads: Vec<Entry>,
     ach_bodies: Vec<Entry>,
     problems: Vec<Entry>,
+    /// Problem paragraphs that open by saying there are problems (在肯定成绩的同时，…存在的问题
+    /// 和不足…): one may stand in for the frame's lead, never follow it.
+    problem_leads: Vec<Entry>,
+    /// Achievement paragraphs that draw the year's lessons (回顾…，我们深刻体会到：…): one may
+    /// stand in for the frame's 体会, never pass for an achievement.
+    lessons: Vec<Entry>,
 }
 
 impl Pools {
@@ -379,6 +385,8 @@ impl Pools {
             &mut self.ach_heads,
             &mut self.ach_bodies,
             &mut self.problems,
+            &mut self.problem_leads,
+            &mut self.lessons,
         ] {
             f(pool);
         }
@@ -474,6 +482,58 @@ fn is_part_title(text: &str) -> bool {
         .any(|t| text.trim_end().ends_with(t))
 }
 
+/// Whether a problem paragraph opens by saying that there are problems (我们在看到成绩的同时，
+/// 还应清醒地看到…存在的问题和不足。/ …，主要表现为：…), as the review's lead to its problems does.
+fn says_problems_exist(text: &str) -> bool {
+    let first = text.find(['。', '：']).map_or(text, |i| &text[..i]);
+    [
+        "问题和不足",
+        "差距和不足",
+        "不足和问题",
+        "存在的问题",
+        "一些问题",
+        "不足之处",
+    ]
+    .iter()
+    .any(|w| first.contains(w))
+}
+
+/// Whether a review paragraph draws lessons (我们深刻体会到：…, 使我们认识到…) rather than tells
+/// what was done.
+fn draws_lessons(text: &str) -> bool {
+    let first = text.find(['。', '：']).map_or(text, |i| &text[..i]);
+    ["体会", "认识到", "启示"].iter().any(|w| first.contains(w))
+}
+
+/// Whether a problem paragraph sums up the ones before it (等等这些问题，都有待…): it comes last.
+fn sums_up_problems(text: &str) -> bool {
+    text.contains("这些问题")
+}
+
+/// The review's problem paragraphs as printed: items of a list (…有待进一步加强；) run together
+/// into one paragraph that ends with 。.
+fn problem_paragraphs(items: Vec<Paragraph>) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut open = false; // the last paragraph of `out` is a list still open
+    for item in items {
+        let is_item = item.text.ends_with('；');
+        match out.last_mut() {
+            Some(last) if open => {
+                last.text.push_str(&item.text);
+                last.phrases.extend(item.phrases);
+            }
+            _ => out.push(item),
+        }
+        open = is_item;
+    }
+    for p in &mut out {
+        if let Some(body) = p.text.strip_suffix('；') {
+            p.text = format!("{body}。");
+        }
+    }
+    out
+}
+
 /// The self-references (全县, 我县…) of every level but the brief's own.
 /// `data/foreign.toml`: words no draft of a brief may hold, and words only one kind of
 /// enterprise says of itself.
@@ -536,7 +596,14 @@ fn intern<'x>(interned: &mut IndexMap<&'x str, u16>, t: &'x str) -> u16 {
 /// another level's self-reference (`foreign`).
 fn render(p: &Phrase, templates: &Templates, context: &Context, foreign: &[String]) -> Option<Rendered> {
     let text = templates.phrase(&p.text, context).ok()?;
-    let text = text.trim().to_string();
+    let mut text = text.trim().to_string();
+    // An item of a list the source ran on with ；ends a sentence once it stands alone (problems
+    // run their items together again, see `problem_paragraphs`).
+    if p.section != Label::Problems
+        && let Some(body) = text.strip_suffix('；')
+    {
+        text = format!("{body}。");
+    }
     if text.is_empty() || foreign.iter().any(|w| text.contains(w.as_str())) {
         return None;
     }
@@ -660,6 +727,8 @@ struct ReviewParts {
     figures: Option<String>,
     items: Vec<Item>,
     lessons: Option<String>,
+    /// A bank paragraph of lessons, in place of `lessons`.
+    lessons_bank: Option<usize>,
     problems_lead: Option<String>,
     problems: Vec<usize>,
     problems_frame: Option<String>,
@@ -791,8 +860,10 @@ impl<'a> Composer<'a> {
                 (Label::Closing, _) if p.text.starts_with("同志们") => Some(&mut pools.closings_first),
                 (Label::Closing, _) => Some(&mut pools.closings_more),
                 (Label::Achievements, Unit::Heading) => Some(&mut pools.ach_heads),
+                (Label::Achievements, _) if draws_lessons(&p.text) => Some(&mut pools.lessons),
                 (Label::Achievements, _) => Some(&mut pools.ach_bodies),
                 (Label::Problems, Unit::Heading) => None,
+                (Label::Problems, _) if says_problems_exist(&p.text) => Some(&mut pools.problem_leads),
                 (Label::Problems, _) => Some(&mut pools.problems),
                 (_, Unit::Heading) => Some(&mut pools.headings),
                 (_, Unit::Intro) => Some(&mut pools.intros),
@@ -2414,8 +2485,24 @@ impl<'a> Composer<'a> {
         Some(f.chars)
     }
 
+    /// The review's lessons from the bank, if this seed takes them: the frame's 体会 is used
+    /// otherwise, as often as the frame has lines to the bank's paragraphs.
+    pub(crate) fn bank_lessons(&self, seed: u64, used: &mut [bool]) -> Option<usize> {
+        let mut ls = Stream::new(seed, "review/lessons");
+        let bank = self.pools.lessons.len();
+        let frame = self.pieces.get("lessons").map_or(0, Vec::len);
+        if bank == 0 || ls.below(bank + frame) >= bank {
+            return None;
+        }
+        let room = self.avg_len("lessons") * 3 / 2;
+        let c = self.pick_fit(&mut ls, &self.pools.lessons, used, |_| Some(0), room, false)?;
+        used[c] = true;
+        Some(c)
+    }
+
     /// Fills the review's achievements (two to five) and problems (one to three) within
-    /// `budget` characters.
+    /// `budget` characters. Returns whether the problems open with a bank paragraph that says
+    /// there are problems, which then stands in for the frame's lead.
     #[allow(clippy::too_many_arguments)]
     fn fill_review(
         &self,
@@ -2426,7 +2513,7 @@ impl<'a> Composer<'a> {
         problems: &mut Vec<usize>,
         budget: usize,
         used: &mut [bool],
-    ) {
+    ) -> bool {
         let problems_budget = budget / 5;
         let mut rem = budget - problems_budget;
         let mut taken = vec![0u64; self.theme_words];
@@ -2457,13 +2544,39 @@ impl<'a> Composer<'a> {
                 more.push(c);
             }
         }
-        let room = problems_budget + rem;
-        if let Some(c) = self.pick_fit(ps, &self.pools.problems, used, |_| Some(0), room, true) {
+        let mut room = problems_budget + rem;
+        // The lead to the problems: the frame's, or as often as the bank has such paragraphs to
+        // the frame's lines, a bank paragraph that says it (and may go on to list them).
+        let frame_leads = self.pieces.get("problems_lead").map_or(0, Vec::len);
+        let bank_leads = self.pools.problem_leads.len();
+        let mut bank_lead = false;
+        if bank_leads > 0
+            && ps.below(bank_leads + frame_leads) < bank_leads
+            && let Some(c) = self.pick_fit(ps, &self.pools.problem_leads, used, |_| Some(0), room, true)
+        {
+            used[c] = true;
+            problems.push(c);
+            room = room.saturating_sub(self.clen(c));
+            bank_lead = true;
+        }
+        if room > 40
+            && let Some(c) = self.pick_fit(ps, &self.pools.problems, used, |_| Some(0), room, !bank_lead)
+        {
             used[c] = true;
             problems.push(c);
             let left = room.saturating_sub(self.clen(c));
             self.fill_list(ps, &self.pools.problems, problems, 3, left, used);
         }
+        // A summing-up comes after what it sums up.
+        let lead = usize::from(bank_lead);
+        if let Some(k) = problems[lead..]
+            .iter()
+            .position(|&c| self.rendered(c).is_some_and(|r| sums_up_problems(&r.text)))
+        {
+            let c = problems.remove(lead + k);
+            problems.push(c);
+        }
+        bank_lead
     }
 
     fn work_report(&self, seed: u64, used: &mut [bool], warnings: &mut Vec<String>) -> Vec<Section> {
@@ -2514,7 +2627,8 @@ impl<'a> Composer<'a> {
         let review_intro = self.choose(&mut rs, "review_intro").map(str::to_string);
         let figures = self.figures_paragraph(&mut rs);
         let lessons = self.choose(&mut rs, "lessons").map(str::to_string);
-        let problems_lead = self.choose(&mut rs, "problems_lead").map(str::to_string);
+        let lessons_bank = self.bank_lessons(seed, used);
+        let mut problems_lead = self.choose(&mut rs, "problems_lead").map(str::to_string);
         let mut achs = Stream::new(seed, "review/achievements");
         let mut items: Vec<Item> = Vec::new();
         let frame_items: Vec<usize> = (0..self.ach_frames.len()).collect();
@@ -2522,7 +2636,7 @@ impl<'a> Composer<'a> {
         achs.shuffle(&mut frame_left);
         let mut ps = Stream::new(seed, "review/problems");
         let mut problems: Vec<usize> = Vec::new();
-        self.fill_review(
+        if self.fill_review(
             &mut achs,
             &mut ps,
             &mut items,
@@ -2530,7 +2644,9 @@ impl<'a> Composer<'a> {
             &mut problems,
             review_budget,
             used,
-        );
+        ) {
+            problems_lead = None;
+        }
         let problems_frame = if problems.is_empty() {
             self.choose(&mut ps, "problems").map(str::to_string)
         } else {
@@ -2558,7 +2674,8 @@ impl<'a> Composer<'a> {
                     + more.iter().map(|&c| self.clen(c)).sum::<usize>()
             })
             .sum::<usize>()
-            + problems.iter().map(|&c| self.clen(c)).sum::<usize>();
+            + problems.iter().map(|&c| self.clen(c)).sum::<usize>()
+            + lessons_bank.map_or(0, |c| self.clen(c).saturating_sub(self.avg_len("lessons")));
         let mut left = task_budget * n + review_budget.saturating_sub(review_len);
         for (i, plan) in plans.into_iter().enumerate() {
             let place = format!("plan/{}", i + 1);
@@ -2575,6 +2692,7 @@ impl<'a> Composer<'a> {
             figures,
             items,
             lessons,
+            lessons_bank,
             problems_lead,
             problems,
             problems_frame,
@@ -2615,6 +2733,7 @@ impl<'a> Composer<'a> {
             figures,
             items,
             lessons,
+            lessons_bank,
             problems_lead,
             problems,
             problems_frame,
@@ -2644,13 +2763,19 @@ impl<'a> Composer<'a> {
                 }
             }
         }
-        review.extend(lessons.map(|t| para(t, Style::Body, Vec::new(), 0)));
-        review.extend(problems_lead.map(|t| para(t, Style::Body, Vec::new(), 0)));
-        for &c in &problems {
-            if let Some(r) = self.rendered(c) {
-                review.push(para(r.text.clone(), Style::Body, vec![self.id(c)], 0));
-            }
+        match lessons_bank.and_then(|c| self.rendered(c).map(|r| (c, r))) {
+            Some((c, r)) => review.push(para(r.text.clone(), Style::Body, vec![self.id(c)], 0)),
+            None => review.extend(lessons.map(|t| para(t, Style::Body, Vec::new(), 0))),
         }
+        review.extend(problems_lead.map(|t| para(t, Style::Body, Vec::new(), 0)));
+        let problems = problems
+            .iter()
+            .filter_map(|&c| {
+                self.rendered(c)
+                    .map(|r| para(r.text.clone(), Style::Body, vec![self.id(c)], 0))
+            })
+            .collect();
+        review.extend(problem_paragraphs(problems));
         review.extend(problems_frame.map(|t| para(t, Style::Body, Vec::new(), 0)));
         review
     }

@@ -338,7 +338,8 @@ impl Composer<'_> {
         let intro = self.choose_new(&mut rs, "review_intro", old).map(str::to_string);
         let figures = self.figures_new(&mut rs, old);
         let lessons = self.choose_new(&mut rs, "lessons", old).map(str::to_string);
-        let problems_lead = self.choose_new(&mut rs, "problems_lead", old).map(str::to_string);
+        let mut problems_lead = self.choose_new(&mut rs, "problems_lead", old).map(str::to_string);
+        let lessons_bank = self.bank_lessons(seed, used);
         let mut achs = Stream::new(seed, "review/achievements");
         let all_items: Vec<usize> = (0..self.ach_frames.len()).collect();
         let not_old: Vec<usize> = all_items
@@ -360,7 +361,7 @@ impl Composer<'_> {
                 .iter()
                 .map(|s| s.as_deref().map_or(0, chars))
                 .sum::<usize>();
-        self.fill_review(
+        if self.fill_review(
             &mut achs,
             &mut ps,
             &mut items,
@@ -368,7 +369,9 @@ impl Composer<'_> {
             &mut problems,
             old.len.saturating_sub(frame_len),
             used,
-        );
+        ) {
+            problems_lead = None;
+        }
         let problems_frame = if problems.is_empty() {
             self.choose_new(&mut ps, "problems", old).map(str::to_string)
         } else {
@@ -380,6 +383,7 @@ impl Composer<'_> {
             figures,
             items,
             lessons,
+            lessons_bank,
             problems_lead,
             problems,
             problems_frame,

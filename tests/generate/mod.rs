@@ -404,6 +404,24 @@ fn check(b: &Brief, d: &Draft, length_must_hold: bool, bank: &Bank) -> Vec<Strin
             }
         }
     }
+    // Every paragraph ends a sentence; the review says once that there are problems.
+    for p in d.paragraphs() {
+        if p.text.ends_with(['；', '，', '、']) {
+            bad.push(format!("paragraph ends mid-sentence: `{}`", p.text));
+        }
+    }
+    let problem_leads = d
+        .paragraphs()
+        .filter(|p| {
+            let first = p.text.split(['。', '：']).next().unwrap_or("");
+            ["问题和不足", "差距和不足", "存在的问题", "一些问题"]
+                .iter()
+                .any(|w| first.contains(w))
+        })
+        .count();
+    if problem_leads > 1 {
+        bad.push(format!("{problem_leads} paragraphs say there are problems"));
+    }
     // The union of a government's offices belongs to a meeting of those offices.
     if !b.meeting.name.contains("机关") {
         for w in ["机关工会", "机关党委", "机关党建"] {
@@ -880,7 +898,8 @@ fn a_long_review_gives_achievements_a_second_paragraph_on_their_themes() {
                 continue;
             };
             after += 1;
-            if after == 2 && !p.phrases.is_empty() {
+            // The year's lessons (…我们深刻体会到：) close the items; they are no item's paragraph.
+            if after == 2 && !p.phrases.is_empty() && !p.text.contains("体会到") {
                 seconds += 1;
                 let (ht, pt) = (themes_of(&h.phrases), themes_of(&p.phrases));
                 assert!(
