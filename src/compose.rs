@@ -369,6 +369,9 @@ struct Pools {
     /// Achievement paragraphs that draw the year's lessons (回顾…，我们深刻体会到：…): one may
     /// stand in for the frame's 体会, never pass for an achievement.
     lessons: Vec<Entry>,
+    /// Opening paragraphs that state the meeting's purpose (这次会议的主要任务是…): one may stand
+    /// in for the frame's, never follow it.
+    purposes: Vec<Entry>,
 }
 
 impl Pools {
@@ -387,6 +390,7 @@ impl Pools {
             &mut self.problems,
             &mut self.problem_leads,
             &mut self.lessons,
+            &mut self.purposes,
         ] {
             f(pool);
         }
@@ -496,6 +500,15 @@ fn says_problems_exist(text: &str) -> bool {
     ]
     .iter()
     .any(|w| first.contains(w))
+}
+
+/// Whether an opening paragraph states what the meeting is for (这次会议的主要任务是…, 今天的…
+/// 会议，主要是…, …召开工会工作会议，目的是…), as the frame's first line does.
+fn states_purpose(text: &str) -> bool {
+    let first = text.find(['。', '：']).map_or(text, |i| &text[..i]);
+    ["主要任务", "目的是", "主要是", "召开"]
+        .iter()
+        .any(|w| first.contains(w))
 }
 
 /// Whether a review paragraph draws lessons (我们深刻体会到：…, 使我们认识到…) rather than tells
@@ -856,6 +869,7 @@ impl<'a> Composer<'a> {
             let c = cands.len();
             let pool = match (p.section, p.unit) {
                 (Label::Salutation, _) => None,
+                (Label::Opening, _) if states_purpose(&p.text) => Some(&mut pools.purposes),
                 (Label::Opening, _) => Some(&mut pools.openings),
                 (Label::Closing, _) if p.text.starts_with("同志们") => Some(&mut pools.closings_first),
                 (Label::Closing, _) => Some(&mut pools.closings_more),
@@ -2183,7 +2197,11 @@ impl<'a> Composer<'a> {
         // Opening.
         let mut os = Stream::new(seed, "opening");
         let salutation = self.choose(&mut os, "salutation").unwrap_or("同志们：").to_string();
-        let purpose = self.choose(&mut os, "opening").map(str::to_string);
+        let mut purpose = self.choose(&mut os, "opening").map(str::to_string);
+        let bank_purpose = self.bank_purpose(&mut os, used);
+        if bank_purpose.is_some() {
+            purpose = None;
+        }
         let report = if self.brief.meeting.reporter.is_some() {
             self.choose(&mut os, "report").map(str::to_string)
         } else {
@@ -2207,8 +2225,8 @@ impl<'a> Composer<'a> {
         .iter()
         .map(|t| t.map_or(0, chars))
         .sum();
-        let mut openings: Vec<usize> = Vec::new();
-        let room = opening_budget.saturating_sub(frame_len);
+        let mut openings: Vec<usize> = bank_purpose.into_iter().collect();
+        let room = opening_budget.saturating_sub(frame_len + openings.iter().map(|&c| self.clen(c)).sum::<usize>());
         let added = self.fill_list(&mut os, &self.pools.openings, &mut openings, 3, room, used);
         let mut room = room.saturating_sub(added);
         let mut more: Vec<String> = Vec::new();
@@ -2485,19 +2503,39 @@ impl<'a> Composer<'a> {
         Some(f.chars)
     }
 
-    /// The review's lessons from the bank, if this seed takes them: the frame's 体会 is used
-    /// otherwise, as often as the frame has lines to the bank's paragraphs.
-    pub(crate) fn bank_lessons(&self, seed: u64, used: &mut [bool]) -> Option<usize> {
-        let mut ls = Stream::new(seed, "review/lessons");
-        let bank = self.pools.lessons.len();
-        let frame = self.pieces.get("lessons").map_or(0, Vec::len);
-        if bank == 0 || ls.below(bank + frame) >= bank {
+    /// A bank paragraph of `pool` standing in for the frame's `piece` (a lead, a statement of
+    /// purpose), if `stream` takes one: as often as the pool has paragraphs to the frame's lines.
+    /// The paragraph is marked used.
+    fn stand_in(
+        &self,
+        stream: &mut Stream,
+        pool: &[Entry],
+        piece: &str,
+        room: usize,
+        used: &mut [bool],
+    ) -> Option<usize> {
+        let bank = pool.iter().filter(|e| !used[e.c]).count();
+        let frame = self.pieces.get(piece).map_or(0, Vec::len);
+        if bank == 0 || stream.below(bank + frame) >= bank {
             return None;
         }
-        let room = self.avg_len("lessons") * 3 / 2;
-        let c = self.pick_fit(&mut ls, &self.pools.lessons, used, |_| Some(0), room, false)?;
+        let c = self.pick_fit(stream, pool, used, |_| Some(0), room, false)?;
         used[c] = true;
         Some(c)
+    }
+
+    /// The review's lessons from the bank, if this seed takes them (see [`Composer::stand_in`]).
+    pub(crate) fn bank_lessons(&self, seed: u64, used: &mut [bool]) -> Option<usize> {
+        let mut ls = Stream::new(seed, "review/lessons");
+        let room = self.avg_len("lessons") * 3 / 2;
+        self.stand_in(&mut ls, &self.pools.lessons, "lessons", room, used)
+    }
+
+    /// The opening's statement of the meeting's purpose from the bank, if this seed takes one
+    /// (see [`Composer::stand_in`]).
+    pub(crate) fn bank_purpose(&self, os: &mut Stream, used: &mut [bool]) -> Option<usize> {
+        let room = self.avg_len("opening") * 3 / 2;
+        self.stand_in(os, &self.pools.purposes, "opening", room, used)
     }
 
     /// Fills the review's achievements (two to five) and problems (one to three) within
@@ -2545,20 +2583,16 @@ impl<'a> Composer<'a> {
             }
         }
         let mut room = problems_budget + rem;
-        // The lead to the problems: the frame's, or as often as the bank has such paragraphs to
-        // the frame's lines, a bank paragraph that says it (and may go on to list them).
-        let frame_leads = self.pieces.get("problems_lead").map_or(0, Vec::len);
-        let bank_leads = self.pools.problem_leads.len();
-        let mut bank_lead = false;
-        if bank_leads > 0
-            && ps.below(bank_leads + frame_leads) < bank_leads
-            && let Some(c) = self.pick_fit(ps, &self.pools.problem_leads, used, |_| Some(0), room, true)
-        {
-            used[c] = true;
-            problems.push(c);
-            room = room.saturating_sub(self.clen(c));
-            bank_lead = true;
-        }
+        // The lead to the problems: the frame's, or a bank paragraph that says it (and may go
+        // on to list them).
+        let bank_lead = match self.stand_in(ps, &self.pools.problem_leads, "problems_lead", room, used) {
+            Some(c) => {
+                problems.push(c);
+                room = room.saturating_sub(self.clen(c));
+                true
+            }
+            None => false,
+        };
         if room > 40
             && let Some(c) = self.pick_fit(ps, &self.pools.problems, used, |_| Some(0), room, !bank_lead)
         {

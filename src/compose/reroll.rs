@@ -218,7 +218,11 @@ impl Composer<'_> {
             .choose_new(&mut os, "salutation", old)
             .unwrap_or("同志们：")
             .to_string();
-        let purpose = self.choose_new(&mut os, "opening", old).map(str::to_string);
+        let mut purpose = self.choose_new(&mut os, "opening", old).map(str::to_string);
+        let bank_purpose = self.bank_purpose(&mut os, used);
+        if bank_purpose.is_some() {
+            purpose = None;
+        }
         let report = if self.brief.meeting.reporter.is_some() {
             self.choose_new(&mut os, "report", old).map(str::to_string)
         } else {
@@ -241,8 +245,9 @@ impl Composer<'_> {
         ]
         .iter()
         .map(|t| t.map_or(0, chars))
-        .sum();
-        let mut openings = Vec::new();
+        .sum::<usize>()
+            + bank_purpose.map_or(0, |c| self.clen(c));
+        let mut openings: Vec<usize> = bank_purpose.into_iter().collect();
         self.fill(
             &mut os,
             &self.pools.openings,

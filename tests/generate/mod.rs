@@ -422,6 +422,20 @@ fn check(b: &Brief, d: &Draft, length_must_hold: bool, bank: &Bank) -> Vec<Strin
     if problem_leads > 1 {
         bad.push(format!("{problem_leads} paragraphs say there are problems"));
     }
+    // The opening says once what the meeting is for.
+    let purposes = d
+        .sections
+        .iter()
+        .filter(|s| s.role == "opening")
+        .flat_map(|s| &s.paragraphs)
+        .filter(|p| {
+            let first = p.text.split(['。', '：']).next().unwrap_or("");
+            ["主要任务", "目的是", "主要是"].iter().any(|w| first.contains(w))
+        })
+        .count();
+    if purposes > 1 {
+        bad.push(format!("the opening states the meeting's purpose {purposes} times"));
+    }
     // The union of a government's offices belongs to a meeting of those offices.
     if !b.meeting.name.contains("机关") {
         for w in ["机关工会", "机关党委", "机关党建"] {
