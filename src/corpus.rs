@@ -6,7 +6,7 @@
 //! The cleaning rules are data (`data/clean.toml`).
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 use serde::Deserialize;
@@ -230,6 +230,23 @@ fn full_width(c: char) -> Option<char> {
         ')' => '）',
         _ => return None,
     })
+}
+
+/// A numbered heading (一、… / （一）…) of 4 to 40 characters without a full stop, a space, and
+/// more text: a heading and its body on one line.
+static HEADING_THEN_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\))[^。！？：:\s]{4,40}) +(\S.{10,})$")
+        .expect("static regex")
+});
+
+/// Where in `cleaned` (the line `raw` cleaned) a point's heading ends that the source ran into
+/// its body with only a space between (四、夯实基础、真抓实干,在加强自身建设中塑造新形象 为贯彻
+/// 落实…): the byte offset of the body. Cleaning drops the space; units end the heading there.
+fn heading_end(raw: &str, cleaned: &str) -> Option<usize> {
+    let flat: String = raw.chars().map(|c| if c.is_whitespace() { ' ' } else { c }).collect();
+    let c = HEADING_THEN_BODY.captures(flat.trim())?;
+    let head = normalise_punctuation(&c[1]);
+    cleaned.starts_with(&head).then_some(head.len())
 }
 
 /// Cleans one line: HTML remnants, junk sentences, stray spaces, half-width punctuation.
@@ -469,9 +486,23 @@ pub struct Paragraph {
     pub text: String,
     pub flag: Option<Flag>,
     pub numbering: Option<Numbering>,
+    /// Where a heading the source ran into the body on one line ends (see [`heading_end`]).
+    pub heading_end: Option<usize>,
 }
 
 impl Paragraph {
+    /// The text after the paragraph's number, a heading run into it ended with 。.
+    #[must_use]
+    pub fn unit_body(&self) -> std::borrow::Cow<'_, str> {
+        let start = self.numbering.map_or(0, |n| n.len);
+        match self.heading_end {
+            Some(end) if end > start && self.text.is_char_boundary(end) => {
+                std::borrow::Cow::Owned(format!("{}。{}", &self.text[start..end], &self.text[end..]))
+            }
+            _ => std::borrow::Cow::Borrowed(self.body()),
+        }
+    }
+
     /// The text after the paragraph's number.
     #[must_use]
     pub fn body(&self) -> &str {
@@ -511,6 +542,7 @@ pub fn split(input: Input, encoding: &'static str, text: &str) -> Document {
                 text: cut,
                 flag: Some(Flag::TooLong),
                 numbering: None,
+                heading_end: None,
             });
             continue;
         }
@@ -531,6 +563,7 @@ pub fn split(input: Input, encoding: &'static str, text: &str) -> Document {
             }
         }
         let numbering = if flag.is_none() { numbering(&cleaned) } else { None };
+        let heading_end = numbering.and_then(|_| heading_end(raw, &cleaned));
         paragraphs.push(Paragraph {
             line,
             text: if cleaned.is_empty() {
@@ -540,6 +573,7 @@ pub fn split(input: Input, encoding: &'static str, text: &str) -> Document {
             },
             flag,
             numbering,
+            heading_end,
         });
     }
     starts.dedup();
@@ -591,6 +625,36 @@ mod tests {
         assert_eq!(normalise_punctuation("共1,300人,10:30开会"), "共1,300人，10:30开会");
         assert_eq!(normalise_punctuation("使用 Word 和 Excel"), "使用Word和Excel");
         assert_eq!(normalise_punctuation("举办\"夕阳红\"演出"), "举办“夕阳红”演出");
+    }
+
+    fn input() -> Input {
+        Input {
+            path: "x.txt".into(),
+            name: "x.txt".into(),
+        }
+    }
+
+    #[test]
+    fn a_heading_run_into_its_body_ends_at_the_space() {
+        let raw = "四、夯实基础、真抓实干,在加强自身建设中塑造新形象 为贯彻落实会议精神,全县各级工会要加强组织领导。";
+        let doc = split(input(), "UTF-8", raw);
+        let p = &doc.paragraphs[0];
+        assert_eq!(
+            p.text,
+            "四、夯实基础、真抓实干，在加强自身建设中塑造新形象为贯彻落实会议精神，全县各级工会要加强组织领导。",
+            "the paragraph as classified is as cleaned"
+        );
+        assert_eq!(
+            p.unit_body(),
+            "夯实基础、真抓实干，在加强自身建设中塑造新形象。为贯彻落实会议精神，全县各级工会要加强组织领导。"
+        );
+        for plain in [
+            "一、 加强领导，提高认识，切实把工会工作摆上重要位置。",
+            "汉 寿县各级工会要认真贯彻落实会议精神。",
+        ] {
+            let doc = split(input(), "UTF-8", plain);
+            assert_eq!(doc.paragraphs[0].unit_body(), doc.paragraphs[0].body());
+        }
     }
 
     #[test]

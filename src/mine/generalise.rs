@@ -68,7 +68,10 @@ pub enum Frame {
 /// Corpus-wide counts needed to tell local from national wording.
 #[derive(Debug, Clone, Default)]
 pub struct Census {
-    /// For each quoted string (without its quotes): how many distinct speeches quote it.
+    /// For each quoted string (without its quotes): from how many places it is quoted: one
+    /// when every speech quoting it may be of one province (by the places each names most), else
+    /// the number of speeches. A campaign of one province (“双联”) quoted by two of its counties,
+    /// or one speech found twice in an archive, is still local.
     pub quotes: BTreeMap<String, usize>,
     /// Local slogans (quoted by one speech only, not national) long enough to be recognised
     /// unquoted too; `local_automaton` matches them.
@@ -80,16 +83,28 @@ impl Census {
     /// Counts over all speeches; each speech is the list of its paragraphs' cleaned text.
     #[must_use]
     pub fn build(speeches: &[Vec<&str>]) -> Census {
-        let mut quotes: BTreeMap<String, usize> = BTreeMap::new();
-        for speech in speeches {
+        // Each quotation's speeches, and the provinces each of them may be from.
+        let mut quoting: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        let mut provinces: Vec<Vec<u8>> = Vec::with_capacity(speeches.len());
+        for (i, speech) in speeches.iter().enumerate() {
+            provinces.push(lexicon::GAZETTEER.provinces_of(speech));
             let mut seen: BTreeSet<&str> = BTreeSet::new();
             for paragraph in speech {
                 seen.extend(sentences::quoted(paragraph));
             }
             for q in seen {
-                *quotes.entry(q.to_string()).or_default() += 1;
+                quoting.entry(q).or_default().push(i);
             }
         }
+        // One place when every speech quoting it may be of one province; else one per speech.
+        let quotes: BTreeMap<String, usize> = quoting
+            .into_iter()
+            .map(|(q, by)| {
+                let first = &provinces[by[0]];
+                let one_province = first.iter().any(|code| by.iter().all(|&i| provinces[i].contains(code)));
+                (q.to_string(), if one_province { 1 } else { by.len() })
+            })
+            .collect();
         let local: Vec<String> = quotes
             .iter()
             .filter(|(q, n)| **n <= 1 && sentences::is_local_quote(q, **n) && sentences::recognisable_unquoted(q))
@@ -103,9 +118,9 @@ impl Census {
         }
     }
 
-    /// How many speeches quote `q`.
+    /// From how many places `q` is quoted (see [`Census::quotes`]).
     #[must_use]
-    pub fn speeches_quoting(&self, q: &str) -> usize {
+    pub fn places_quoting(&self, q: &str) -> usize {
         self.quotes.get(q).copied().unwrap_or(0)
     }
 }

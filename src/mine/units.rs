@@ -149,7 +149,7 @@ pub fn units(paragraphs: &[Paragraph], labels: &[Label]) -> Vec<Candidate> {
                             push(section, Unit::Subpoint, item.to_string());
                         }
                     }
-                    None if numbered => push(section, Unit::Subpoint, body.to_string()),
+                    None if numbered => push(section, Unit::Subpoint, p.unit_body().into_owned()),
                     None => push(section, plain, body.to_string()),
                 }
             }

@@ -82,6 +82,31 @@ pub(super) static PERSONS: LazyLock<Persons> = LazyLock::new(|| {
 pub(super) struct Gazetteer {
     /// Matches every name, leftmost-longest.
     pub automaton: AhoCorasick,
+    /// For each pattern of `automaton`, the code of its province (11 for 北京), or 0 when names
+    /// of several provinces are written alike (朝阳).
+    pub provinces: Vec<u8>,
+}
+
+impl Gazetteer {
+    /// The provinces a speech may be from, by the places its `paragraphs` name: those named most
+    /// often (several when tied; none when it names no place of one province).
+    pub fn provinces_of(&self, paragraphs: &[&str]) -> Vec<u8> {
+        let mut counts: BTreeMap<u8, usize> = BTreeMap::new();
+        for p in paragraphs {
+            for m in self.automaton.find_iter(*p) {
+                let code = self.provinces[m.pattern().as_usize()];
+                if code != 0 {
+                    *counts.entry(code).or_default() += 1;
+                }
+            }
+        }
+        let most = counts.values().copied().max().unwrap_or(0);
+        counts
+            .into_iter()
+            .filter(|&(_, n)| n == most)
+            .map(|(code, _)| code)
+            .collect()
+    }
 }
 
 /// Suffixes of division names, longest first; what is left is the short form.
@@ -174,12 +199,14 @@ const NATIONALITIES: [&str; 45] = [
     "各",
 ];
 
-/// The names of one CSV column `name` of the gazetteer files.
-fn csv_names(text: &str) -> impl Iterator<Item = String> + '_ {
+/// The names of the gazetteer files' `name` column, each with its province's code (the first
+/// two digits of its own code).
+fn csv_names(text: &str) -> impl Iterator<Item = (String, u8)> + '_ {
     text.lines().skip(1).filter_map(|line| {
-        let field = line.split(',').nth(1)?;
-        let name = field.trim().trim_matches('"');
-        (!name.is_empty()).then(|| name.to_string())
+        let mut fields = line.split(',');
+        let code = fields.next()?.trim().get(..2)?.parse().ok()?;
+        let name = fields.next()?.trim().trim_matches('"');
+        (!name.is_empty()).then(|| (name.to_string(), code))
     })
 }
 
@@ -188,26 +215,38 @@ const NOT_PLACES: [&str; 4] = ["市辖区", "县", "省直辖县级行政区划"
 
 pub(super) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let stop: HashSet<&str> = lines(STOP_SHORT).collect();
-    let mut names: Vec<String> = Vec::new();
-    for name in csv_names(PROVINCES).chain(csv_names(CITIES)).chain(csv_names(AREAS)) {
+    let mut names: Vec<(String, u8)> = Vec::new();
+    for (name, province) in csv_names(PROVINCES).chain(csv_names(CITIES)).chain(csv_names(AREAS)) {
         if NOT_PLACES.contains(&name.as_str()) {
             continue;
         }
         let short = short_form(&name);
         // A full name with a one-character stem (和县, 城区, 矿区) is an ordinary word too often.
         if short.is_some() && !stop.contains(name.as_str()) {
-            names.push(name.clone());
+            names.push((name.clone(), province));
         }
         if let Some(short) = short
             && !stop.contains(short.as_str())
         {
-            names.push(short);
+            names.push((short, province));
         }
     }
     names.sort();
-    names.dedup();
+    // One name of several provinces votes for none.
+    let mut merged: Vec<(String, u8)> = Vec::with_capacity(names.len());
+    for (name, province) in names {
+        match merged.last_mut() {
+            Some((last, code)) if *last == name => {
+                if *code != province {
+                    *code = 0;
+                }
+            }
+            _ => merged.push((name, province)),
+        }
+    }
     Gazetteer {
-        automaton: automaton(&names),
+        automaton: automaton(merged.iter().map(|(n, _)| n)),
+        provinces: merged.iter().map(|&(_, p)| p).collect(),
     }
 });
 

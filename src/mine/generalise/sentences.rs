@@ -23,13 +23,20 @@ pub(super) fn quoted(text: &str) -> impl Iterator<Item = &str> {
 /// figuratively (“造血”, “雷池”).
 const NUMERAL_CHARS: &str = "一二三四五六七八九十百千万两双";
 
-/// Whether a quotation quoted by `speeches` speeches is a local slogan: quoted by one speech
-/// only, not a national term, and not a short word used figuratively.
-pub(super) fn is_local_quote(q: &str, speeches: usize) -> bool {
-    if q.is_empty() || q.contains("{{") || speeches > 1 {
+/// Whether a quotation quoted from `places` places (see [`Census::places_quoting`]) is a local
+/// slogan: quoted from one place only, not a national term, and not a short word used
+/// figuratively.
+pub(super) fn is_local_quote(q: &str, places: usize) -> bool {
+    if q.is_empty() || q.contains("{{") || places > 1 {
         return false;
     }
-    if NATIONAL.iter().any(|n| q.contains(n.as_str()) || n.contains(q)) {
+    // A national term, or one named within a longer quotation, unless the quotation counts it
+    // off where the term does not (“十大技术能手” is one place's list of ten, not 技术能手).
+    let counted = |s: &str| s.chars().any(|c| NUMERAL_CHARS.contains(c));
+    if NATIONAL
+        .iter()
+        .any(|n| n.contains(q) || (q.contains(n.as_str()) && counted(q) == counted(n)))
+    {
         return false;
     }
     // A long quotation or one of whole sentences is a citation, not a slogan.
@@ -173,7 +180,7 @@ fn offence(sentence: &str, census: &Census) -> Option<String> {
         return Some(format!("a local document 《{title}》"));
     }
     for q in quoted(sentence) {
-        if is_local_quote(q, census.speeches_quoting(q)) {
+        if is_local_quote(q, census.places_quoting(q)) {
             return Some(format!("local slogan “{q}”"));
         }
         if let Some(&(s, e)) = place::places_in(q).first() {
@@ -341,15 +348,38 @@ mod tests {
     }
 
     #[test]
+    fn a_campaign_of_one_province_is_local_though_two_speeches_quote_it() {
+        let census = Census::build(&[
+            vec![
+                "长沙县各级工会要抓好“双联”工作，开展“安康杯”竞赛。",
+                "为建设幸福长沙县而努力。",
+            ],
+            vec![
+                "浏阳市工会要深化“双联”活动，开展“安康杯”竞赛。",
+                "浏阳各级工会要扎实工作。",
+            ],
+            vec!["哈尔滨市各级工会深入开展“安康杯”竞赛。", "为建设哈尔滨作出贡献。"],
+        ]);
+        assert_eq!(census.places_quoting("双联"), 1, "two speeches of Hunan");
+        assert_eq!(census.places_quoting("安康杯"), 3, "speeches of two provinces");
+        assert!(is_local_quote("双联", census.places_quoting("双联")));
+    }
+
+    #[test]
     fn local_and_national_quotes() {
         let census = Census::build(&[
             vec!["紧紧围绕“打造工业强县、建设宜居家园”战略，开展“安康杯”竞赛和“双联”活动。"],
             vec!["深入开展“安康杯”竞赛。", "开展“四季送”活动。"],
         ]);
-        assert_eq!(census.speeches_quoting("安康杯"), 2);
-        assert!(is_local_quote("双联", census.speeches_quoting("双联")));
-        assert!(!is_local_quote("四季送", census.speeches_quoting("四季送")), "national");
+        assert_eq!(census.places_quoting("安康杯"), 2);
+        assert!(is_local_quote("双联", census.places_quoting("双联")));
+        assert!(!is_local_quote("四季送", census.places_quoting("四季送")), "national");
         assert!(!is_local_quote("造血", 1), "a word used figuratively");
+        assert!(
+            is_local_quote("十大技术能手", 1),
+            "one place's count of a national term"
+        );
+        assert!(!is_local_quote("工人先锋号", 1), "national");
         let text = "各级工会要围绕中心、服务大局，团结动员广大职工建功立业，在推动经济社会发展中发挥主力军作用。深入开展“双联”活动。各级工会要积极开展“安康杯”竞赛，筑牢安全生产的群众防线。";
         let mut notes = Notes::default();
         let out = remove_local(text, &census, &mut notes).unwrap_or_default();

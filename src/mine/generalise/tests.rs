@@ -361,7 +361,7 @@ fn the_whole_mined_bank_keeps_nothing_it_must_not() {
         let bare = outside_slots(&phrase.text);
         let mut v = violations(&phrase.text);
         for q in sentences::quoted(&bare) {
-            if sentences::is_local_quote(q, census.speeches_quoting(q)) {
+            if sentences::is_local_quote(q, census.places_quoting(q)) {
                 v.push(format!("local slogan “{q}”"));
             }
         }

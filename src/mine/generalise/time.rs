@@ -18,6 +18,8 @@ static YEAR: LazyLock<Regex> =
     LazyLock::new(|| re(r"((?:19|20)[0-9]{2}|20[xXｘ]{2})(?:[—\-－~～至到]?((?:19|20)[0-9]{2}|20[xXｘ]{2}))?(年)"));
 /// Words before a year that make it the year reviewed or the year planned, whatever the frame.
 static REVIEW_CUE: LazyLock<Regex> = LazyLock::new(|| re(r"(总结|回顾|表彰|评选出|评选|过去的?)[^。，；]{0,4}$"));
+/// A year whose result a plan builds on (在20xx年…全面建立工会组织的基础上): the year before.
+static BASIS_AFTER: LazyLock<Regex> = LazyLock::new(|| re(r"^[^。，；]{0,24}(的基础上|基础之上)"));
 static PLAN_CUE: LazyLock<Regex> = LazyLock::new(|| re(r"(部署|安排|明确|力争|确保|计划|到|制定|实现)[^。，；]{0,4}$"));
 /// Five-year plans 十一五…十六五 (with optional quotes).
 static PLAN: LazyLock<Regex> = LazyLock::new(|| re(r"十([一二三四五六])五"));
@@ -159,7 +161,7 @@ pub(super) fn years(text: &str, facts: &SpeechFacts, frame: Frame, notes: &mut N
                 }
             }
             Err(_) => {
-                if REVIEW_CUE.is_match(before) || after.starts_with("以来") {
+                if REVIEW_CUE.is_match(before) || after.starts_with("以来") || BASIS_AFTER.is_match(after) {
                     "prev_year"
                 } else if PLAN_CUE.is_match(before) {
                     "year"
@@ -248,6 +250,16 @@ mod tests {
         assert_eq!(
             years("确保实现20xx年的各项目标任务", &f, Frame::Plan, &mut n).as_deref(),
             Ok("确保实现{{ year }}年的各项目标任务")
+        );
+        assert_eq!(
+            years(
+                "在20xx年非公企业全面建立工会组织的基础上，推动规范化建设",
+                &f,
+                Frame::Plan,
+                &mut n
+            )
+            .as_deref(),
+            Ok("在{{ prev_year }}年非公企业全面建立工会组织的基础上，推动规范化建设")
         );
         assert!(years("大会对20xx—20xx年度先进集体进行了表彰", &f, Frame::Plan, &mut n).is_err());
         assert!(
