@@ -481,7 +481,7 @@ fn lead_key(text: &str) -> String {
 /// Headings that title a whole part of a work report (2025年工作回顾, 上半年工作安排) rather
 /// than a point within it.
 fn is_part_title(text: &str) -> bool {
-    ["回顾", "工作安排", "工作要点", "工作任务"]
+    ["回顾", "工作安排", "工作要点", "工作任务", "工作打算", "工作计划"]
         .iter()
         .any(|t| text.trim_end().ends_with(t))
 }

@@ -422,6 +422,17 @@ fn check(b: &Brief, d: &Draft, length_must_hold: bool, bank: &Bank) -> Vec<Strin
     if problem_leads > 1 {
         bad.push(format!("{problem_leads} paragraphs say there are problems"));
     }
+    // A part's title (2011年县总工会工作打算) is no point of a speech nor task of a plan.
+    let points = d
+        .sections
+        .iter()
+        .filter(|s| s.role.starts_with("point/") || s.role == "plan");
+    for (role, p) in points.flat_map(|s| s.paragraphs.iter().map(move |p| (&s.role, p))) {
+        let point_heading = p.style == Style::Heading2 || (p.style == Style::Heading1 && role != "plan");
+        if point_heading && ["工作打算", "工作要点", "工作计划"].iter().any(|t| p.text.ends_with(t)) {
+            bad.push(format!("a part's title as a point: `{}`", p.text));
+        }
+    }
     // The opening says once what the meeting is for.
     let purposes = d
         .sections

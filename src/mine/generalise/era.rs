@@ -102,7 +102,7 @@ mod tests {
         );
         assert_eq!(
             era_of("为实现中国梦而奋斗，适应经济发展新常态"),
-            Ok(Era { from: 2014, to: 2100 })
+            Ok(Era { from: 2015, to: 2100 })
         );
         assert_eq!(
             era_of("围绕脱贫攻坚，做好困难职工的精准帮扶工作"),

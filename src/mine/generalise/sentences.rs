@@ -109,7 +109,8 @@ static PRAISE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"批示|推介|典型发言|学习借鉴\{\{ lv\.we \}\}|高度评价|",
         r"(得到|受到|给予)了?[^。！？；]{0,24}(领导|上级|全总|省总|市总|县委|区委|市委|调研组|检查组)",
-        r"[^。！？；]{0,6}(充分肯定|肯定|好评|表扬|赞扬)"
+        r"[^。！？；]{0,6}(充分肯定|肯定|好评|表扬|赞扬)|",
+        r"(上级|全总|省总|市总)[^。！？；]{0,8}(给予|予以)了?[^。！？；]{0,4}(充分)?肯定"
     ))
     .expect("static regex")
 });
@@ -122,6 +123,9 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
+
+/// A rating scheme of one place (三星级以上基层工会): its stars are the place's own.
+static RATING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[一二三四五]星级").expect("static regex"));
 
 /// A dated event of the source's own days (前不久…承办的首届职工运动会圆满成功, 近日…).
 static EVENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"前不久|不久前|日前|近日|首届").expect("static regex"));
@@ -172,6 +176,9 @@ fn offence(sentence: &str, census: &Census) -> Option<String> {
     }
     if let Some(m) = COUNT.find(sentence) {
         return Some(format!("a count {}", m.as_str()));
+    }
+    if let Some(m) = RATING.find(sentence) {
+        return Some(format!("a local rating {}", m.as_str()));
     }
     if let Some(m) = EVENT.find(sentence) {
         return Some(format!("a dated event {}", m.as_str()));
@@ -318,6 +325,7 @@ mod tests {
                 "活动得到了省总领导的充分肯定和重要批示。",
                 "{{ lv.we }}工会工作受到了上级工会的充分肯定。",
                 "{{ lv.we }}在全省工资集体协商工作会议上作了典型发言。",
+                "对于你们的工作，上级工会已经给予肯定。",
             ],
             // A goal to strive for is no fact.
             &[
@@ -334,6 +342,7 @@ mod tests {
             &[
                 "{{ lv.gov }}{{ lv.union }}连续两年召开了工作联席会议。",
                 "先后举办三期工会干部培训班。",
+                "三星级以上基层工会组织，向上级工会推荐评选模范职工之家。",
                 "前不久，由{{ lv.union }}承办的{{ lv.all }}首届企业职工运动会圆满成功。",
                 "先后起草下发《工会工作纪律》等制度文件。",
                 "认真落实{{ lv.gov }}《关于全面推进职工工资集体协商工作的意见》精神。",
