@@ -1615,8 +1615,9 @@ impl<'a> Composer<'a> {
         let (pool, tiers) = match which {
             PointPool::Subpoints => (&self.pools.subpoints, TIERS),
             PointPool::Bodies => (&self.pools.bodies, TIERS),
-            // An intro of the point's rank will do; one of any other would not.
-            PointPool::Intros => (&self.pools.intros, 4),
+            // An intro opens the point: it speaks of the point's themes or related ones, not
+            // merely of its rank (a paragraph on 联席会议 had opened a point on 安康杯).
+            PointPool::Intros => (&self.pools.intros, 3),
         };
         let mut bank: Vec<Entry> = pool
             .iter()
