@@ -518,6 +518,13 @@ fn draws_lessons(text: &str) -> bool {
     ["体会", "认识到", "启示"].iter().any(|w| first.contains(w))
 }
 
+/// Whether a paragraph thanks someone (表示衷心的感谢, 致以崇高的敬意).
+fn gives_thanks(text: &str) -> bool {
+    ["表示衷心的感谢", "表示衷心感谢", "表示感谢", "崇高的敬意", "诚挚的谢意"]
+        .iter()
+        .any(|w| text.contains(w))
+}
+
 /// Whether a problem paragraph sums up the ones before it (等等这些问题，都有待…): it comes last.
 fn sums_up_problems(text: &str) -> bool {
     text.contains("这些问题")
@@ -875,6 +882,8 @@ impl<'a> Composer<'a> {
                 (Label::Closing, _) => Some(&mut pools.closings_more),
                 (Label::Achievements, Unit::Heading) => Some(&mut pools.ach_heads),
                 (Label::Achievements, _) if draws_lessons(&p.text) => Some(&mut pools.lessons),
+                // A summing-up that thanks (在此，我代表…表示衷心的感谢) ends a review; it is no item.
+                (Label::Achievements, _) if gives_thanks(&p.text) => None,
                 (Label::Achievements, _) => Some(&mut pools.ach_bodies),
                 (Label::Problems, Unit::Heading) => None,
                 (Label::Problems, _) if says_problems_exist(&p.text) => Some(&mut pools.problem_leads),

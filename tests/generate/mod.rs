@@ -433,6 +433,21 @@ fn check(b: &Brief, d: &Draft, length_must_hold: bool, bank: &Bank) -> Vec<Strin
             bad.push(format!("a part's title as a point: `{}`", p.text));
         }
     }
+    // An achievement item tells what was done; thanks sum up a review, and stand under no item.
+    for s in d.sections.iter().filter(|s| s.role == "review") {
+        for pair in s.paragraphs.windows(2) {
+            if pair[0].style == Style::Heading2 && pair[1].text.contains("表示衷心的感谢") {
+                bad.push(format!("thanks under an achievement: `{}`", pair[1].text));
+            }
+        }
+    }
+    // A leader does not announce the union's own plans (今年起，县总工会将…).
+    if b.kind == Kind::LeaderSpeech {
+        let w = jianggao::render::LevelWords::of(b.organisation.level, &b.organisation.short);
+        if text.contains(&format!("{}将", w.union)) {
+            bad.push(format!("{}将 in a leader's speech", w.union));
+        }
+    }
     // The opening says once what the meeting is for.
     let purposes = d
         .sections
