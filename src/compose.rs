@@ -481,9 +481,12 @@ fn lead_key(text: &str) -> String {
 /// Headings that title a whole part of a work report (2025年工作回顾, 上半年工作安排) rather
 /// than a point within it.
 fn is_part_title(text: &str) -> bool {
+    // A heading naming a year ({{ year }}年工会工作总体要求和主要任务) titles a part of a report.
     ["回顾", "工作安排", "工作要点", "工作任务", "工作打算", "工作计划"]
         .iter()
         .any(|t| text.trim_end().ends_with(t))
+        || text.contains("{{ year }}年")
+        || text.contains("{{ prev_year }}年")
 }
 
 /// Whether a problem paragraph opens by saying that there are problems (我们在看到成绩的同时，

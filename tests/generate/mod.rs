@@ -429,7 +429,8 @@ fn check(b: &Brief, d: &Draft, length_must_hold: bool, bank: &Bank) -> Vec<Strin
         .filter(|s| s.role.starts_with("point/") || s.role == "plan");
     for (role, p) in points.flat_map(|s| s.paragraphs.iter().map(move |p| (&s.role, p))) {
         let point_heading = p.style == Style::Heading2 || (p.style == Style::Heading1 && role != "plan");
-        if point_heading && ["工作打算", "工作要点", "工作计划"].iter().any(|t| p.text.ends_with(t)) {
+        let titles = ["工作打算", "工作要点", "工作计划"].iter().any(|t| p.text.ends_with(t));
+        if point_heading && (titles || p.text.contains(&format!("{}年", b.year))) {
             bad.push(format!("a part's title as a point: `{}`", p.text));
         }
     }
