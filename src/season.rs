@@ -148,6 +148,14 @@ mod tests {
     }
 
     #[test]
+    fn the_first_half_is_summed_up_only_at_mid_year() {
+        let text = "这次会议的主要任务是，认真总结上半年的工会工作，研究部署下半年的任务。";
+        assert!(fits(text, Some("2024-07-10")));
+        assert!(!fits(text, Some("2024-02-26")));
+        assert!(!fits(text, None));
+    }
+
+    #[test]
     fn the_two_sessions_are_just_over_only_after_they_meet() {
         let text = "这次会议是在全国“两会”刚刚闭幕的新形势下召开的。";
         assert!(fits(text, Some("2024-03-20")));
