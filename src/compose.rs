@@ -489,36 +489,39 @@ fn is_part_title(text: &str) -> bool {
         || text.contains("{{ prev_year }}年")
 }
 
+/// Whether the first sentence of `text` (to its first 。 or ：) holds one of `words`: how a
+/// paragraph says what kind of paragraph it is.
+fn opens_with_any(text: &str, words: &[&str]) -> bool {
+    let first = text.find(['。', '：']).map_or(text, |i| &text[..i]);
+    words.iter().any(|w| first.contains(w))
+}
+
 /// Whether a problem paragraph opens by saying that there are problems (我们在看到成绩的同时，
 /// 还应清醒地看到…存在的问题和不足。/ …，主要表现为：…), as the review's lead to its problems does.
 fn says_problems_exist(text: &str) -> bool {
-    let first = text.find(['。', '：']).map_or(text, |i| &text[..i]);
-    [
-        "问题和不足",
-        "差距和不足",
-        "不足和问题",
-        "存在的问题",
-        "一些问题",
-        "不足之处",
-    ]
-    .iter()
-    .any(|w| first.contains(w))
+    opens_with_any(
+        text,
+        &[
+            "问题和不足",
+            "差距和不足",
+            "不足和问题",
+            "存在的问题",
+            "一些问题",
+            "不足之处",
+        ],
+    )
 }
 
 /// Whether an opening paragraph states what the meeting is for (这次会议的主要任务是…, 今天的…
 /// 会议，主要是…, …召开工会工作会议，目的是…), as the frame's first line does.
 fn states_purpose(text: &str) -> bool {
-    let first = text.find(['。', '：']).map_or(text, |i| &text[..i]);
-    ["主要任务", "目的是", "主要是", "召开"]
-        .iter()
-        .any(|w| first.contains(w))
+    opens_with_any(text, &["主要任务", "目的是", "主要是", "召开"])
 }
 
 /// Whether a review paragraph draws lessons (我们深刻体会到：…, 使我们认识到…) rather than tells
 /// what was done.
 fn draws_lessons(text: &str) -> bool {
-    let first = text.find(['。', '：']).map_or(text, |i| &text[..i]);
-    ["体会", "认识到", "启示"].iter().any(|w| first.contains(w))
+    opens_with_any(text, &["体会", "认识到", "启示"])
 }
 
 /// Whether a paragraph thanks someone (表示衷心的感谢, 致以崇高的敬意).

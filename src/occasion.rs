@@ -77,6 +77,8 @@ fn index() -> &'static Index {
 /// The occasions a draft of one kind at one meeting is not: text naming any of them is left out.
 pub struct Allowed {
     barred: Vec<bool>,
+    /// Whether any occasion is barred: when none is, no text need be scanned.
+    any: bool,
 }
 
 impl Allowed {
@@ -90,8 +92,9 @@ impl Allowed {
                 !((o.meeting.is_empty() || o.meeting.iter().any(|m| meeting.contains(m.as_str())))
                     && o.kind.is_none_or(|k| k == kind))
             })
-            .collect();
-        Allowed { barred }
+            .collect::<Vec<bool>>();
+        let any = barred.contains(&true);
+        Allowed { barred, any }
     }
 
     /// Whether `text` may be said: it names no occasion the draft is not.
@@ -99,7 +102,7 @@ impl Allowed {
     pub fn fits(&self, text: &str) -> bool {
         let index = index();
         let Some(ac) = &index.automaton else { return true };
-        !self.barred.iter().any(|b| *b)
+        !self.any
             || ac
                 .find_overlapping_iter(text)
                 .all(|m| !self.barred[index.owner[m.pattern().as_usize()]])
