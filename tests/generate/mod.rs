@@ -410,14 +410,14 @@ fn check(b: &Brief, d: &Draft, length_must_hold: bool, bank: &Bank) -> Vec<Strin
             bad.push(format!("paragraph ends mid-sentence: `{}`", p.text));
         }
     }
+    // Whether a paragraph's first sentence holds one of `words` (what kind of paragraph it is).
+    let opens_with = |p: &&jianggao::draft::Paragraph, words: &[&str]| {
+        let first = p.text.split(['。', '：']).next().unwrap_or("");
+        words.iter().any(|w| first.contains(w))
+    };
     let problem_leads = d
         .paragraphs()
-        .filter(|p| {
-            let first = p.text.split(['。', '：']).next().unwrap_or("");
-            ["问题和不足", "差距和不足", "存在的问题", "一些问题"]
-                .iter()
-                .any(|w| first.contains(w))
-        })
+        .filter(|p| opens_with(p, &["问题和不足", "差距和不足", "存在的问题", "一些问题"]))
         .count();
     if problem_leads > 1 {
         bad.push(format!("{problem_leads} paragraphs say there are problems"));
@@ -442,23 +442,13 @@ fn check(b: &Brief, d: &Draft, length_must_hold: bool, bank: &Bank) -> Vec<Strin
             }
         }
     }
-    // A leader does not announce the union's own plans (今年起，县总工会将…).
-    if b.kind == Kind::LeaderSpeech {
-        let w = jianggao::render::LevelWords::of(b.organisation.level, &b.organisation.short);
-        if text.contains(&format!("{}将", w.union)) {
-            bad.push(format!("{}将 in a leader's speech", w.union));
-        }
-    }
     // The opening says once what the meeting is for.
     let purposes = d
         .sections
         .iter()
         .filter(|s| s.role == "opening")
         .flat_map(|s| &s.paragraphs)
-        .filter(|p| {
-            let first = p.text.split(['。', '：']).next().unwrap_or("");
-            ["主要任务", "目的是", "主要是"].iter().any(|w| first.contains(w))
-        })
+        .filter(|p| opens_with(p, &["主要任务", "目的是", "主要是"]))
         .count();
     if purposes > 1 {
         bad.push(format!("the opening states the meeting's purpose {purposes} times"));
@@ -472,9 +462,13 @@ fn check(b: &Brief, d: &Draft, length_must_hold: bool, bank: &Bank) -> Vec<Strin
         }
     }
     // The union reports in its own voice: thanks on behalf of the Party committee or the
-    // government are a leader's.
+    // government are a leader's; a leader does not announce the union's own plans (今年起，
+    // 县总工会将…).
+    let w = jianggao::render::LevelWords::of(b.organisation.level, &b.organisation.short);
+    if b.kind == Kind::LeaderSpeech && text.contains(&format!("{}将", w.union)) {
+        bad.push(format!("{}将 in a leader's speech", w.union));
+    }
     if b.kind == Kind::WorkReport {
-        let w = jianggao::render::LevelWords::of(b.organisation.level, &b.organisation.short);
         for body in [&w.party, &w.gov] {
             if text.contains(&format!("我代表{body}")) {
                 bad.push(format!("我代表{body} in a work report"));
