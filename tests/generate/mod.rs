@@ -69,7 +69,11 @@ impl Spec {
             "县" => "测试县",
             "市" => "测试市",
             "区" => "测试区",
-            _ => "测试集团第一煤矿",
+            _ => match self.short {
+                Some("厂") => "测试机械厂",
+                Some("公司") => "测试实业公司",
+                _ => "测试集团第一煤矿",
+            },
         };
         let _ = writeln!(t, "[organisation]\nname = \"{name}\"\nlevel = \"{}\"", self.level);
         if let Some(s) = self.short {
@@ -398,7 +402,8 @@ fn check(b: &Brief, d: &Draft, length_must_hold: bool, bank: &Bank) -> Vec<Strin
         }
     }
     if b.organisation.short != "矿" {
-        for w in ["煤矿工会", "井口", "井下", "区队", "群监", "煤炭"] {
+        // A works or a company has no mine: not even the bare 矿 a mine names itself by.
+        for w in ["矿", "井口", "井下", "区队", "群监", "煤炭"] {
             if text.contains(w) {
                 bad.push(format!("{w} in a draft of {}", b.organisation.name));
             }
