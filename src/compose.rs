@@ -560,6 +560,18 @@ fn problem_paragraphs(items: Vec<Paragraph>) -> Vec<Paragraph> {
     out
 }
 
+/// Where a further closing paragraph stands: anything first, then what opens with 最后, then
+/// the thanks that end a speech.
+fn closing_place(text: &str) -> u8 {
+    if text.starts_with("谢谢") {
+        2
+    } else if text.starts_with("最后") {
+        1
+    } else {
+        0
+    }
+}
+
 /// The self-references (全县, 我县…) of every level but the brief's own.
 /// `data/foreign.toml`: words no draft of a brief may hold, and words only one kind of
 /// enterprise says of itself.
@@ -2345,6 +2357,8 @@ impl<'a> Composer<'a> {
         let mut more: Vec<usize> = Vec::new();
         let room = budget.saturating_sub(first_len);
         self.fill_list(&mut cs, &self.pools.closings_more, &mut more, max_more, room, used);
+        // Wishes (最后，在春节即将到来之际…) come last but for the thanks (谢谢大家！).
+        more.sort_by_key(|&c| self.rendered(c).map_or(0, |r| closing_place(&r.text)));
         (first, frame, more)
     }
 

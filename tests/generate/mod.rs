@@ -409,6 +409,17 @@ fn check(b: &Brief, d: &Draft, length_must_hold: bool, bank: &Bank) -> Vec<Strin
             }
         }
     }
+    // The thanks end the speech; wishes that open with 最后 come after everything but them.
+    let all: Vec<_> = d.paragraphs().collect();
+    for (i, p) in all.iter().enumerate() {
+        let rest = &all[i + 1..];
+        if p.text.starts_with("谢谢") && !rest.is_empty() {
+            bad.push(format!("`{}` before the end", p.text));
+        }
+        if p.text.starts_with("最后") && rest.iter().any(|q| !q.text.starts_with("谢谢")) {
+            bad.push(format!("`{}` is not last", p.text));
+        }
+    }
     // Every paragraph ends a sentence; the review says once that there are problems.
     for p in d.paragraphs() {
         if p.text.ends_with(['；', '，', '、']) {
@@ -1345,4 +1356,34 @@ fn a_points_first_sub_points_name_its_theme_in_their_leads() {
         }
     }
     assert!(checked > 100, "only {checked} leads checked");
+}
+
+/// Regression: a speech given before the Spring Festival said 谢谢大家！ and then went on to
+/// 最后，在春节即将到来之际，给大家拜个早年。 The thanks end a speech; the wishes come just before.
+#[test]
+fn wishes_come_last_and_thanks_end_the_speech() {
+    let Some(bank) = embedded_bank_if_mined() else { return };
+    let templates = Templates::embedded().expect("templates");
+    let mut both = 0;
+    for (level, short) in [("县", ""), ("企业", "short = \"矿\"\n")] {
+        let text = format!(
+            "kind = \"leader_speech\"\nyear = 2015\n[organisation]\nname = \"测试单位\"\nlevel = \"{level}\"\n{short}[meeting]\ndate = \"2015-01-22\"\n[outline]\npoints = 4\nlength = 4000\n"
+        );
+        let b = brief::parse(Path::new("spring.toml"), &text).expect("brief");
+        let composer = Composer::new(&b, &bank, &templates).expect("composer");
+        for seed in 0..60 {
+            let d = composer.draft(seed);
+            let texts: Vec<&str> = d.paragraphs().map(|p| p.text.as_str()).collect();
+            let wishes = texts.iter().position(|t| t.starts_with("最后"));
+            let thanks = texts.iter().position(|t| t.starts_with("谢谢"));
+            if let (Some(w), Some(t)) = (wishes, thanks) {
+                both += 1;
+                assert!(w < t, "seed {seed}: thanks before the wishes\n{}", d.text);
+            }
+            if let Some(t) = thanks {
+                assert_eq!(t + 1, texts.len(), "seed {seed}: thanks before the end\n{}", d.text);
+            }
+        }
+    }
+    assert!(both > 0, "some draft has both wishes and thanks");
 }

@@ -116,11 +116,11 @@ static ADDRESS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[^，。！？：；]{0,12}同志们[，！：]").expect("static regex"));
 
 /// Words that open a clause whose verb comes later: it cannot end a sentence.
-/// So is one that only gathers the workforce (团结动员广大职工): the goal it was for went with
-/// the clauses cut off.
+/// So is one that only gathers the workforce or its strength (团结动员广大职工, 广泛凝聚全县上下
+///力量): the goal it was for went with the clauses cut off.
 static OPEN_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(为|以|在|把|对|向|通过|围绕|按照|迎接)|(下|中|上|时|里|之际)$|^(团结|动员|带领)[^，]{0,8}(职工|群众)$",
+        r"^(为|以|在|把|对|向|通过|围绕|按照|迎接)|(下|中|上|时|里|之际)$|^(团结|动员|带领)[^，]{0,8}(职工|群众)$|^(广泛|充分|进一步)?(凝聚|汇聚|调动|激发)[^，]{0,12}(力量|智慧|积极性|热情|合力)$",
     )
     .expect("static regex")
 });
@@ -314,6 +314,13 @@ mod tests {
         let (rest, _) = cut(text, Cut::CLAUSES, &offends).expect("salvaged");
         assert!(
             rest.starts_with("同志们，让我们团结一心，开拓进取，扎实工作！"),
+            "{rest}"
+        );
+        // Gathering strength (凝聚…力量) says nothing once its goal is cut.
+        let text = "同志们，工会工作事关民心、事关发展、事关党的执政地位。我们一定要高度重视工会工作，充分发挥工会作用，团结带领广大职工群众，广泛凝聚全县上下力量，共同把建设现代潢川的宏伟事业不断推向前进。";
+        let (rest, _) = cut(text, Cut::CLAUSES, &offends).expect("salvaged");
+        assert!(
+            rest.ends_with("我们一定要高度重视工会工作，充分发挥工会作用。"),
             "{rest}"
         );
         // Cutting a whole first sentence keeps the address.
