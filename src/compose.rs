@@ -560,6 +560,13 @@ fn problem_paragraphs(items: Vec<Paragraph>) -> Vec<Paragraph> {
     out
 }
 
+/// The draft's order of preference among the sub-point numberings `styles`.
+pub(crate) fn numbering(seed: u64, styles: &[SubStyle]) -> Vec<SubStyle> {
+    let mut order = styles.to_vec();
+    Stream::new(seed, "numbering").shuffle(&mut order);
+    order
+}
+
 /// Where a further closing paragraph stands: anything first, then what opens with 最后, then
 /// the thanks that end a speech.
 fn closing_place(text: &str) -> u8 {
@@ -1798,8 +1805,7 @@ impl<'a> Composer<'a> {
         budget: usize,
     ) -> PointFill {
         let mut stream = Stream::new(seed, place);
-        let mut order = styles.to_vec();
-        stream.shuffle(&mut order);
+        let order = styles.to_vec();
         let bits = self.bits_of(&plan.themes);
         let near = self.bits_of(&self.near(&plan.themes));
         let rank = plan.rank;
@@ -2066,7 +2072,15 @@ impl<'a> Composer<'a> {
     /// The sub-point numbering style of a point: the first of its preferences that suits its
     /// sub-points (一要 needs leads that start with 要; （一） needs a body after the lead).
     fn style_of(&self, p: &PointFill) -> SubStyle {
-        let ok = |style: SubStyle| match style {
+        p.styles
+            .iter()
+            .copied()
+            .find(|&s| self.suits(p, s))
+            .unwrap_or(SubStyle::Arabic)
+    }
+
+    fn suits(&self, p: &PointFill, style: SubStyle) -> bool {
+        match style {
             SubStyle::Yao => p
                 .subs
                 .iter()
@@ -2076,8 +2090,20 @@ impl<'a> Composer<'a> {
                 .iter()
                 .all(|s| self.sub_text(s).is_some_and(|(t, lead, _)| lead < t.len())),
             _ => true,
-        };
-        p.styles.iter().copied().find(|&s| ok(s)).unwrap_or(SubStyle::Arabic)
+        }
+    }
+
+    /// One numbering for the sub-points of every point (GB/T 9704: within one part one style):
+    /// the first of the draft's preferences that suits them all.
+    fn number_alike(&self, points: &mut [PointFill], order: &[SubStyle]) {
+        let style = order
+            .iter()
+            .copied()
+            .find(|&s| points.iter().all(|p| self.suits(p, s)))
+            .unwrap_or(SubStyle::Arabic);
+        for p in points {
+            p.styles = vec![style];
+        }
     }
 
     fn point_paragraphs(&self, p: &PointFill, heading_level: Style, number: usize) -> (String, Vec<Paragraph>) {
@@ -2273,7 +2299,7 @@ impl<'a> Composer<'a> {
 
         // Points.
         let plans = self.plan_points(seed, "plan", used, warnings);
-        let styles = [SubStyle::Shi, SubStyle::Yao, SubStyle::Arabic, SubStyle::Paren];
+        let styles = numbering(seed, &[SubStyle::Shi, SubStyle::Yao, SubStyle::Arabic, SubStyle::Paren]);
         let mut points: Vec<PointFill> = Vec::new();
         let mut frame_used = self.frames_unused();
         // What a point leaves of its share goes to the points after it.
@@ -2285,6 +2311,7 @@ impl<'a> Composer<'a> {
             left = left.saturating_sub(self.fill_len(&p));
             points.push(p);
         }
+        self.number_alike(&mut points, &styles);
         let thin_points = points.iter().filter(|p| p.subs.len() < 2).count();
         if thin_points > 0 {
             warnings.push(format!(
@@ -2726,7 +2753,7 @@ impl<'a> Composer<'a> {
         );
         let requirements = self.choose(&mut pls, "requirements").map(str::to_string);
         let plans = self.plan_points(seed, "plan/points", used, warnings);
-        let styles = [SubStyle::Shi, SubStyle::Yao, SubStyle::Arabic];
+        let styles = numbering(seed, &[SubStyle::Shi, SubStyle::Yao, SubStyle::Arabic]);
         let mut tasks: Vec<PointFill> = Vec::new();
         let mut frame_used = self.frames_unused();
         // What the review and each task leave of their shares goes to the tasks after them.
@@ -2748,6 +2775,7 @@ impl<'a> Composer<'a> {
             left = left.saturating_sub(self.fill_len(&p));
             tasks.push(p);
         }
+        self.number_alike(&mut tasks, &styles);
         let (first_closing, closing_frame, closings_more) = self.closing_parts(seed, closing_budget, 1, used);
         // Assemble.
         let review = self.review_paragraphs(ReviewParts {

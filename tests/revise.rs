@@ -69,6 +69,18 @@ fn rerolling_a_section_changes_it_and_no_other() {
                     "{rel} seed {seed} {place}: a phrase used twice"
                 );
                 assert_eq!(d.text, Draft::plain_text(&d.sections));
+                // A new point numbers its sub-points as the others do.
+                let numberings: BTreeSet<&str> = d
+                    .sections
+                    .iter()
+                    .filter(|s| s.role.starts_with("point/") || s.role.starts_with("plan/"))
+                    .flat_map(|s| s.paragraphs.iter().skip(1))
+                    .filter_map(|p| crate::generate::marker(&p.text, p.style).map(|(style, _)| style))
+                    .collect();
+                assert!(
+                    numberings.len() <= 1,
+                    "{rel} seed {seed} {place}: numbered {numberings:?}"
+                );
                 // The same re-roll again gives the same draft; replaying the record rebuilds it.
                 let mut again = base.clone();
                 composer.reroll(&mut again, &place).expect("reroll");

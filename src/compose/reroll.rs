@@ -7,7 +7,7 @@
 //! again, the other sections cannot change. A draft records the re-rolls made on it in order;
 //! replaying them on the draft of its seed rebuilds it exactly.
 
-use super::{Composer, Entry, Heading, Item, OpeningFrame, PointFill, PointPlan, ReviewParts, chars, para};
+use super::{Composer, Entry, Heading, Item, OpeningFrame, PointFill, PointPlan, ReviewParts, chars, numbering, para};
 use crate::bank::Kind;
 use crate::cn::SubStyle;
 use crate::draft::{Draft, Reroll, Section, Style};
@@ -414,6 +414,11 @@ impl Composer<'_> {
     ) -> Section {
         let number: usize = place.rsplit('/').next().and_then(|n| n.parse().ok()).unwrap_or(1);
         let leader = self.brief.kind == Kind::LeaderSpeech;
+        let numbered = others
+            .iter()
+            .filter(|s| s.role.starts_with(place.trim_end_matches(|c: char| c.is_ascii_digit())))
+            .flat_map(|s| &s.paragraphs)
+            .find_map(|p| sub_style(&p.text, leader && p.style == Style::Heading2));
         let old_heading = old_section.heading.clone().unwrap_or_default();
         let frame: Vec<(u8, &str)> = self.ranked("heading").collect();
         let old_phrase = old_section
@@ -485,12 +490,18 @@ impl Composer<'_> {
                 frame_used[i] |= in_use(&old_texts, &f.text);
             }
         }
-        let styles: &[SubStyle] = if leader {
+        let all: &[SubStyle] = if leader {
             &[SubStyle::Shi, SubStyle::Yao, SubStyle::Arabic, SubStyle::Paren]
         } else {
             &[SubStyle::Shi, SubStyle::Yao, SubStyle::Arabic]
         };
-        let p: PointFill = self.fill_point(seed, place, plan, used, styles, &mut frame_used, old.len);
+        // The numbering the other points use comes first, so that the draft keeps one.
+        let mut styles = numbering(seed, all);
+        if let Some(k) = numbered.and_then(|s| styles.iter().position(|&x| x == s)) {
+            let s = styles.remove(k);
+            styles.insert(0, s);
+        }
+        let p: PointFill = self.fill_point(seed, place, plan, used, &styles, &mut frame_used, old.len);
         let level = if leader { Style::Heading1 } else { Style::Heading2 };
         let (heading, paragraphs) = self.point_paragraphs(&p, level, number);
         Section {
@@ -499,5 +510,21 @@ impl Composer<'_> {
             paragraphs,
             seed,
         }
+    }
+}
+
+/// The numbering a sub-point paragraph opens with: 一是, 一要, 1. in a body; （一） in a heading
+/// below a leader's point.
+fn sub_style(text: &str, sub_heading: bool) -> Option<SubStyle> {
+    if sub_heading {
+        return text.starts_with('（').then_some(SubStyle::Paren);
+    }
+    if text.starts_with("1.") {
+        return Some(SubStyle::Arabic);
+    }
+    match text.strip_prefix('一')?.chars().next()? {
+        '是' => Some(SubStyle::Shi),
+        '要' => Some(SubStyle::Yao),
+        _ => None,
     }
 }

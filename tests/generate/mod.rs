@@ -253,6 +253,8 @@ fn check(b: &Brief, d: &Draft, length_must_hold: bool, bank: &Bank) -> Vec<Strin
     }
     // Numbering: main points 一、二、… in order; within each point one style, 1..k.
     let mut mains = Vec::new();
+    // Within one part one style (GB/T 9704): every point numbers its sub-points alike.
+    let mut draft_styles: BTreeSet<&str> = BTreeSet::new();
     for s in &d.sections {
         let heading_style = s.paragraphs.first().map(|p| p.style);
         if let Some(h) = &s.heading
@@ -275,6 +277,7 @@ fn check(b: &Brief, d: &Draft, length_must_hold: bool, bank: &Bank) -> Vec<Strin
         if styles.len() > 1 {
             bad.push(format!("{}: mixed sub-point styles {styles:?}", s.role));
         }
+        draft_styles.extend(styles);
         let numbers: Vec<u32> = marks.iter().map(|(_, n)| *n).collect();
         if numbers != (1..=u32::try_from(numbers.len()).unwrap_or(0)).collect::<Vec<_>>() {
             bad.push(format!("{}: sub-points numbered {numbers:?}", s.role));
@@ -343,6 +346,9 @@ fn check(b: &Brief, d: &Draft, length_must_hold: bool, bank: &Bank) -> Vec<Strin
         if !lead.is_empty() && !leads.insert(lead.to_string()) {
             bad.push(format!("lead or heading twice: {lead}"));
         }
+    }
+    if draft_styles.len() > 1 {
+        bad.push(format!("points number their sub-points differently: {draft_styles:?}"));
     }
     let want: Vec<Option<u32>> = (1..=u32::try_from(mains.len()).unwrap_or(0)).map(Some).collect();
     if mains != want {
