@@ -124,6 +124,23 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// One body's own arrangements, which no brief gives: a numbered programme (实施五项工程：,
+/// 围绕…等四项重点任务), a decision of its committee (根据…决定，乡镇工会主席由…兼任), a paper
+/// handed out at its meeting (会上印发了…), a notice it received (按照…通知要求), a deadline it set
+/// (力争…上半年…完毕), a schedule (每两周组织一次), the industries of its economy (以卫生、机械、
+/// 纺织、化工…等行业为主阵地) and the years it counts back (三年来; not 五年来, the term of a
+/// union's committee, which a congress reviews: `data/occasion.toml` keeps it to congresses).
+static OWN_PLAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"[两二三四五六七八九十]+(项|大)(重点)?(工程|重点|行动|举措|计划|机制|任务)|",
+        r"根据[^。！？；]{0,30}决定[，：]|会上印发|印发了|通知(要求|精神)|",
+        r"力争[^。！？；]{0,24}(上半年|下半年|年底|年内|年末|月底|季度)|",
+        r"每[两二三四五六]?(周|月|季度)[^。！？；]{0,8}(一次|1次)|",
+        r"(、[^、，。；！？]{1,4}){3,}等行业|[两三四六七八九十]+年(来|以来)"
+    ))
+    .expect("static regex")
+});
+
 /// A rating scheme of one place (三星级以上基层工会): its stars are the place's own.
 static RATING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[一二三四五]星级").expect("static regex"));
 
@@ -182,6 +199,9 @@ fn offence(sentence: &str, census: &Census) -> Option<String> {
     }
     if let Some(m) = EVENT.find(sentence) {
         return Some(format!("a dated event {}", m.as_str()));
+    }
+    if let Some(m) = OWN_PLAN.find(sentence) {
+        return Some(format!("one body's own arrangement {}", m.as_str()));
     }
     if let Some(title) = local_document(sentence) {
         return Some(format!("a local document 《{title}》"));
@@ -353,6 +373,29 @@ mod tests {
                 "要一个一个解决职工反映的问题，做到件件有着落。",
             ],
             "removed sentence",
+        );
+    }
+
+    #[test]
+    fn one_bodys_own_arrangements_are_cut() {
+        cuts_facts_only(
+            &[
+                "紧密围绕深化改革、结构调整、创新驱动、管理提升等四项重点任务，找准结合点。",
+                "根据上级要求和{{ lv.party }}决定，乡镇工会主席由同级党政副职兼任。",
+                "会上印发了{{ lv.party }}关于充分发挥工会组织作用的意见（征求意见稿）。",
+                "按照{{ lv.upper_union }}通知要求，积极做好帮扶中心筹建工作。",
+                "切实加强协商指导员队伍建设，力争队伍上半年基本组建完毕。",
+                "建立机关干部定期学习机制，每两周组织一次机关干部学习培训。",
+                "以卫生、机械、纺织、化工、建筑、服务、教育等行业为主阵地。",
+                "职工工资收入三年来也有了较大的增长。",
+            ],
+            &[
+                "要坚持创新、协调、绿色、开放、共享的五大发展理念。",
+                "要力争在建会工作上取得新的突破。",
+                "近年来，各级工会积极推行厂务公开。",
+                "要认真贯彻上级工会的决定，抓好各项工作落实。",
+            ],
+            "own arrangement",
         );
     }
 
