@@ -115,6 +115,25 @@ pub fn party_congress_of(year: u32) -> Option<Congress> {
     }
 }
 
+/// The guidance a speech early in `year` is given under: the theories then named and the Party
+/// congress whose spirit is current (以习近平新时代中国特色社会主义思想为指导，深入贯彻党的二十大
+/// 精神 in 2026; 以邓小平理论和“三个代表”重要思想为指导，深入贯彻落实科学发展观 in 2010).
+#[must_use]
+pub fn guidance(year: u32) -> String {
+    let congress = party_congress_of(year).map(|c| c.name()).unwrap_or_default();
+    match year {
+        2018.. => format!("以习近平新时代中国特色社会主义思想为指导，深入贯彻党的{congress}精神"),
+        2013..=2017 => {
+            format!("以中国特色社会主义理论体系为指导，深入贯彻党的{congress}和习近平总书记系列重要讲话精神")
+        }
+        2008..=2012 => {
+            format!("以邓小平理论和“三个代表”重要思想为指导，深入贯彻落实科学发展观，认真贯彻党的{congress}精神")
+        }
+        2001..=2007 => format!("以邓小平理论和“三个代表”重要思想为指导，认真贯彻党的{congress}精神"),
+        _ => format!("以邓小平理论为指导，认真贯彻党的{congress}精神"),
+    }
+}
+
 /// The national trade-union congress (中国工会…大) current early in `year`: 15th 2008, then every
 /// five years (16th 2013, 17th 2018, 18th 2023).
 #[must_use]
@@ -168,6 +187,17 @@ mod tests {
         assert_eq!(plan_of(2031).map(|p| p.name()), Some("十六五".to_string()));
         assert_eq!(phase_of(2026), Some("开局之年"));
         assert_eq!(phase_of(2030), Some("收官之年"));
+    }
+
+    #[test]
+    fn guidance_of_the_year() {
+        assert_eq!(
+            guidance(2026),
+            "以习近平新时代中国特色社会主义思想为指导，深入贯彻党的二十大精神"
+        );
+        assert!(guidance(2015).contains("党的十八大和习近平总书记系列重要讲话精神"));
+        assert!(guidance(2010).contains("深入贯彻落实科学发展观，认真贯彻党的十七大精神"));
+        assert!(guidance(2018).contains("党的十九大精神"));
     }
 
     #[test]

@@ -28,6 +28,12 @@ fn push_cn_num(out: &mut String, n: u32) {
     }
 }
 
+/// `n` as a count before a measure word: 两 for two (两点意见, not 二点意见), else [`cn_num`].
+#[must_use]
+pub fn count_cn(n: u32) -> String {
+    if n == 2 { "两".to_string() } else { cn_num(n) }
+}
+
 /// A year digit by digit, as in formal dates: 2026 → 二〇二六.
 #[must_use]
 pub fn cn_year(year: u32) -> String {
@@ -106,6 +112,14 @@ pub fn point_marker(n: u32) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn counts_say_two_as_liang() {
+        assert_eq!(count_cn(2), "两");
+        assert_eq!(count_cn(3), "三");
+        assert_eq!(count_cn(12), "十二");
+    }
+
     use super::*;
 
     #[test]

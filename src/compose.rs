@@ -1345,6 +1345,41 @@ impl<'a> Composer<'a> {
         stream.pick(&fresh).copied()
     }
 
+    /// The Party congress of the brief's year as a draft names it (党的二十大), if any.
+    fn congress(&self) -> Option<String> {
+        crate::almanac::party_congress_of(self.brief.year).map(|c| format!("党的{}", c.name()))
+    }
+
+    /// Whether an opening's purpose, the frame's line or the bank's paragraph, names the Party
+    /// congress of the day (or the brief's year has none).
+    pub(crate) fn names_congress(&self, purpose: Option<&str>, bank_purpose: Option<usize>) -> bool {
+        let Some(congress) = self.congress() else { return true };
+        let bank = bank_purpose.and_then(|c| self.rendered(c)).map(|r| r.text.as_str());
+        [purpose, bank].into_iter().flatten().any(|t| t.contains(&congress))
+    }
+
+    /// The announcement of the points: one that names the Party congress when the opening's
+    /// purpose did not (a leader speaks under the congress of the day), one that does not when it
+    /// did (`anchored`). `keep`: which lines may be taken, when any may; `None` when the brief's
+    /// year has no congress or the template has no line of the kind.
+    pub(crate) fn congress_announce(
+        &self,
+        stream: &mut Stream,
+        anchored: bool,
+        keep: impl Fn(&str) -> bool,
+    ) -> Option<String> {
+        let congress = self.congress()?;
+        let lines: Vec<&str> = self
+            .piece("announce")
+            .iter()
+            .map(String::as_str)
+            .filter(|t| t.contains(&congress) != anchored)
+            .collect();
+        let kept: Vec<&str> = lines.iter().copied().filter(|t| keep(t)).collect();
+        let lines = if kept.is_empty() { lines } else { kept };
+        stream.pick(&lines).map(|t| (*t).to_string())
+    }
+
     /// The draft for `seed`.
     #[must_use]
     pub fn draft(&self, seed: u64) -> Draft {
@@ -2266,7 +2301,10 @@ impl<'a> Composer<'a> {
         } else {
             None
         };
-        let announce = self.choose(&mut os, "announce").map(str::to_string);
+        let anchored = self.names_congress(purpose.as_deref(), bank_purpose);
+        let announce = self
+            .congress_announce(&mut os, anchored, |t| !self.avoid.overlaps(t))
+            .or_else(|| self.choose(&mut os, "announce").map(str::to_string));
         let figures = self.figures_paragraph(&mut os);
         let frame_len: usize = [
             Some(salutation.as_str()),

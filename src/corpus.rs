@@ -26,6 +26,8 @@ struct CleanFile {
     junk_sentences: Vec<String>,
     junk_sentence_hint: String,
     html: Vec<(String, String)>,
+    #[serde(default)]
+    misspellings: Vec<(String, String)>,
     speech_separator: String,
 }
 
@@ -35,6 +37,8 @@ struct Rules {
     junk_sentences: Vec<Regex>,
     junk_sentence_hint: Regex,
     html: Vec<(String, String)>,
+    /// Misspellings and what they stand for, found in one pass.
+    misspellings: (aho_corasick::AhoCorasick, Vec<String>),
     separator: Regex,
 }
 
@@ -62,6 +66,13 @@ fn rules() -> Result<&'static Rules> {
                         .collect::<Result<_>>()?,
                     junk_sentence_hint: compile(&file.junk_sentence_hint, "clean.toml")?,
                     html: file.html,
+                    misspellings: (
+                        aho_corasick::AhoCorasick::builder()
+                            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                            .build(file.misspellings.iter().map(|(from, _)| from))
+                            .map_err(|e| Error::Message(format!("data/clean.toml: misspellings: {e}")))?,
+                        file.misspellings.into_iter().map(|(_, to)| to).collect(),
+                    ),
                     separator: compile(&file.speech_separator, "clean.toml")?,
                 })
             };
@@ -273,7 +284,13 @@ pub fn clean_line(line: &str) -> String {
             text = re.replace_all(&text, "").trim().to_string();
         }
     }
-    normalise_punctuation(&text)
+    let text = normalise_punctuation(&text);
+    let (found, right) = &rules.misspellings;
+    if found.is_match(&text) {
+        found.replace_all(&text, right)
+    } else {
+        text
+    }
 }
 
 /// Drops spaces next to Chinese text and turns half-width punctuation in Chinese context into
@@ -664,6 +681,12 @@ mod tests {
         assert_eq!(clean_line(line), "同志们好。");
         let line = "向全县职工致以崇高的敬意！推荐栏目：述职报告";
         assert_eq!(clean_line(line), "向全县职工致以崇高的敬意！");
+        // Misspellings are set right; their look-alikes in proper words stay.
+        assert_eq!(
+            clean_line("进一步宏扬劳模精神，努力为为职工办实事。"),
+            "进一步弘扬劳模精神，努力为职工办实事。"
+        );
+        assert_eq!(clean_line("成为为职工服务的好帮手。"), "成为为职工服务的好帮手。");
     }
 
     #[test]

@@ -92,6 +92,8 @@ pub struct Slots {
     pub phase: String,
     pub congress: String,
     pub union_congress: String,
+    /// The theories and congress a speech of the year is guided by (`almanac::guidance`).
+    pub guidance: String,
     /// Empty when the brief names no reporter.
     pub reporter: String,
     /// Empty when the brief names no speaker.
@@ -141,18 +143,14 @@ impl Slots {
             phase: almanac::phase_of(year).unwrap_or("重要一年").to_string(),
             congress: almanac::party_congress_of(year).map(|c| c.name()).unwrap_or_default(),
             union_congress: almanac::union_congress_of(year).map(|c| c.name()).unwrap_or_default(),
+            guidance: almanac::guidance(year),
             reporter: brief.meeting.reporter.as_deref().map(data).unwrap_or_default(),
             speaker: brief.speaker.name.as_deref().map(data).unwrap_or_default(),
             speaker_role: brief.speaker.role.as_deref().map(data).unwrap_or_default(),
             meeting: data(&brief.meeting.name),
             date: brief.meeting.date.as_deref().map(date_words).unwrap_or_default(),
             points: brief.outline.points,
-            // 两点意见, not 二点意见: the counting form of two.
-            points_cn: if brief.outline.points == 2 {
-                "两".to_string()
-            } else {
-                crate::cn::cn_num(brief.outline.points)
-            },
+            points_cn: crate::cn::count_cn(brief.outline.points),
             commendation: brief.meeting.commendation,
             kind: brief.kind.as_str(),
         }

@@ -392,7 +392,7 @@ pub fn describe(path: &Path, b: &Brief) -> String {
     if !congresses.is_empty() {
         let _ = writeln!(out, "congresses:     {}", congresses.join(", "));
     }
-    let points = crate::cn::cn_num(b.outline.points);
+    let points = crate::cn::count_cn(b.outline.points);
     let what = match b.kind {
         Kind::LeaderSpeech => format!("{} main points (我讲{points}点意见)", b.outline.points),
         Kind::WorkReport => format!("{} main tasks in the plan for {}", b.outline.points, b.year),

@@ -233,7 +233,10 @@ impl Composer<'_> {
         } else {
             None
         };
-        let announce = self.choose_new(&mut os, "announce", old).map(str::to_string);
+        let anchored = self.names_congress(purpose.as_deref(), bank_purpose);
+        let announce = self
+            .congress_announce(&mut os, anchored, |t| !old.has(t) && !self.avoid.overlaps(t))
+            .or_else(|| self.choose_new(&mut os, "announce", old).map(str::to_string));
         let figures = self.figures_new(&mut os, old);
         let mut total: usize = [
             Some(salutation.as_str()),

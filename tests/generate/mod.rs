@@ -347,6 +347,13 @@ fn check(b: &Brief, d: &Draft, length_must_hold: bool, bank: &Bank) -> Vec<Strin
             bad.push(format!("lead or heading twice: {lead}"));
         }
     }
+    // A leader speaks under the Party congress of the day.
+    if b.kind == Kind::LeaderSpeech
+        && let Some(c) = jianggao::almanac::party_congress_of(b.year)
+        && !text.contains(&format!("党的{}", c.name()))
+    {
+        bad.push(format!("no word of the Party's {}", c.name()));
+    }
     if draft_styles.len() > 1 {
         bad.push(format!("points number their sub-points differently: {draft_styles:?}"));
     }
