@@ -839,7 +839,8 @@ impl<'a> Composer<'a> {
         let foreign = foreign_words(&slots.lv);
         let context = slots.context()?;
         let mut pieces = templates.pieces(brief.kind, &context)?;
-        let occasion = crate::occasion::Allowed::new(&brief.meeting.name, brief.kind);
+        let speaker = brief.speaker.role.as_deref().and_then(crate::occasion::Speaker::of);
+        let occasion = crate::occasion::Allowed::with_speaker(&brief.meeting.name, brief.kind, speaker);
         // Every frame line keeps to the era of its terms as a bank phrase does (data/era.toml):
         // 职工书屋 is no call of 2005, 脱贫攻坚 none of 2026; and to the meeting and the voice
         // (data/occasion.toml): the union's report gives the Party committees no charge.

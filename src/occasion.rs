@@ -24,6 +24,36 @@ pub struct Occasion {
     pub meeting: Vec<String>,
     #[serde(default)]
     pub kind: Option<Kind>,
+    /// The speaker it fits: `party` for words only a Party office says (我代表县委，), which a
+    /// county head or a mine's director, speaking for the government or the management, does not.
+    #[serde(default)]
+    pub speaker: Option<Speaker>,
+}
+
+/// Whom a speaker speaks for, as the role in the brief says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Speaker {
+    /// A Party office: 县委书记, 县委副书记, 组织部部长, 党委书记.
+    Party,
+    /// A government's head or an enterprise's management: 县长, 副市长, 矿长, 总经理.
+    Government,
+}
+
+impl Speaker {
+    /// Whom a speaker of `role` speaks for; `None` when the role does not say.
+    #[must_use]
+    pub fn of(role: &str) -> Option<Speaker> {
+        const PARTY: [&str; 6] = ["书记", "党委", "党组", "常委", "组织部", "宣传部"];
+        const GOVERNMENT: [&str; 5] = ["政府", "县长", "市长", "区长", "经理"];
+        if PARTY.iter().any(|w| role.contains(w)) {
+            Some(Speaker::Party)
+        } else if GOVERNMENT.iter().any(|w| role.contains(w)) || role.ends_with(['长']) {
+            Some(Speaker::Government)
+        } else {
+            None
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -33,16 +63,16 @@ struct OccasionFile {
     occasion: Vec<Occasion>,
 }
 
-/// Parses an occasion file; every occasion needs words, and meeting words or a kind.
+/// Parses an occasion file; every occasion needs words, and meeting words, a kind or a speaker.
 pub fn parse(text: &str) -> Result<Vec<Occasion>, String> {
     let file: OccasionFile = toml::from_str(text).map_err(|e| format!("occasion file: {}", e.message()))?;
     if let Some(o) = file
         .occasion
         .iter()
-        .find(|o| o.words.is_empty() || (o.meeting.is_empty() && o.kind.is_none()))
+        .find(|o| o.words.is_empty() || (o.meeting.is_empty() && o.kind.is_none() && o.speaker.is_none()))
     {
         return Err(format!(
-            "occasion file: {:?} needs words, and meeting words or a kind",
+            "occasion file: {:?} needs words, and meeting words, a kind or a speaker",
             o.words
         ));
     }
@@ -85,12 +115,20 @@ impl Allowed {
     /// For a speech of `kind` at the meeting named `meeting`.
     #[must_use]
     pub fn new(meeting: &str, kind: Kind) -> Allowed {
+        Allowed::with_speaker(meeting, kind, None)
+    }
+
+    /// For a speech of `kind` at the meeting named `meeting`, by a speaker speaking for
+    /// `speaker` (any when `None`).
+    #[must_use]
+    pub fn with_speaker(meeting: &str, kind: Kind, speaker: Option<Speaker>) -> Allowed {
         let barred = index()
             .occasions
             .iter()
             .map(|o| {
                 !((o.meeting.is_empty() || o.meeting.iter().any(|m| meeting.contains(m.as_str())))
-                    && o.kind.is_none_or(|k| k == kind))
+                    && o.kind.is_none_or(|k| k == kind)
+                    && o.speaker.is_none_or(|s| speaker.is_none_or(|t| s == t)))
             })
             .collect::<Vec<bool>>();
         let any = barred.contains(&true);
@@ -156,5 +194,21 @@ mod tests {
         let committee = "各位委员、同志们，让我们振奋精神、开拓创新！";
         assert!(!fits_meeting(committee, "全区工会工作会议"));
         assert!(fits_meeting(committee, "区总工会十五届三次全委（扩大）会议"));
+    }
+
+    #[test]
+    fn a_party_office_speaks_for_the_party_committee_alone() {
+        assert_eq!(Speaker::of("县委副书记"), Some(Speaker::Party));
+        assert_eq!(Speaker::of("市委常委、组织部部长"), Some(Speaker::Party));
+        assert_eq!(Speaker::of("副县长"), Some(Speaker::Government));
+        assert_eq!(Speaker::of("矿长"), Some(Speaker::Government));
+        assert_eq!(Speaker::of("总经理"), Some(Speaker::Government));
+        assert_eq!(Speaker::of("工会主席"), None);
+        let text = "县委对工会工作是满意的。";
+        let county_head = Allowed::with_speaker("全县工会工作会议", Kind::LeaderSpeech, Some(Speaker::Government));
+        let secretary = Allowed::with_speaker("全县工会工作会议", Kind::LeaderSpeech, Some(Speaker::Party));
+        let raw = "我代表{{ lv.party }}，向大家表示感谢。";
+        assert!(!county_head.fits(raw) && secretary.fits(raw), "{text}");
+        assert!(county_head.fits("我代表{{ lv.party }}、{{ lv.gov }}，向大家表示感谢。"));
     }
 }

@@ -88,7 +88,15 @@ impl Spec {
         }
         let _ = writeln!(t, "date = \"{}-02-26\"", self.year);
         if self.speaker {
-            let _ = writeln!(t, "\n[speaker]\nname = \"李明\"\nrole = \"副书记\"");
+            // A Party office in odd years, the government's or the management's head in even ones.
+            let role = match (self.level, self.year % 2) {
+                (_, 1) => "副书记",
+                ("企业", _) => "总经理",
+                ("县", _) => "副县长",
+                ("市", _) => "副市长",
+                _ => "区长",
+            };
+            let _ = writeln!(t, "\n[speaker]\nname = \"李明\"\nrole = \"{role}\"");
         }
         let _ = writeln!(t, "\n[outline]\npoints = {}", self.points);
         if !self.focus.is_empty() {
@@ -496,6 +504,25 @@ fn check(b: &Brief, d: &Draft, length_must_hold: bool, bank: &Bank) -> Vec<Strin
     let w = jianggao::render::LevelWords::of(b.organisation.level, &b.organisation.short);
     if b.kind == Kind::LeaderSpeech && text.contains(&format!("{}将", w.union)) {
         bad.push(format!("{}将 in a leader's speech", w.union));
+    }
+    // A county head or a manager speaks for the Party committee and the government together,
+    // never for the committee alone.
+    let role = b.speaker.role.as_deref().and_then(jianggao::occasion::Speaker::of);
+    if role == Some(jianggao::occasion::Speaker::Government) {
+        let p = &w.party;
+        for voice in [
+            format!("我代表{p}，"),
+            format!("我代表{p}向"),
+            format!("{p}对工会工作是"),
+            format!("{p}完全同意"),
+        ] {
+            if text.contains(&voice) {
+                bad.push(format!(
+                    "{voice} from a {}",
+                    b.speaker.role.as_deref().unwrap_or_default()
+                ));
+            }
+        }
     }
     if b.kind == Kind::WorkReport {
         for body in [&w.party, &w.gov] {
