@@ -157,10 +157,18 @@ pub struct Figure {
 
 impl Figure {
     /// The figure as a clause of the review: `地区生产总值达到116.5亿元，同比增长8.2%`, with the growth
-    /// phrased by its sign (增长 / 下降 / 与上年持平). Value and unit appear exactly as given.
+    /// phrased by its sign (增长 / 下降 / 与上年持平). A figure that fell, stood still or is nil
+    /// 为 (is) its value rather than 达到 (reaching) it: 劳动争议案件为412件，同比下降8.7%.
+    /// Value and unit appear exactly as given.
     #[must_use]
     pub fn phrase(&self) -> String {
-        let mut s = format!("{}达到{}{}", self.label, self.value_text, self.unit);
+        let nil = self.value_text.trim_start_matches(['0', '.']).is_empty();
+        let verb = if nil || self.growth.is_some_and(|g| g <= 0.0) {
+            "为"
+        } else {
+            "达到"
+        };
+        let mut s = format!("{}{verb}{}{}", self.label, self.value_text, self.unit);
         if let (Some(g), Some(text)) = (self.growth, &self.growth_text) {
             if g > 0.0 {
                 s.push_str(&format!("，同比增长{text}%"));
@@ -1251,12 +1259,10 @@ mod tests {
         );
         assert_eq!(
             figure(116.5, Some(-3.4)).phrase(),
-            "地区生产总值达到116.5亿元，同比下降3.4%"
+            "地区生产总值为116.5亿元，同比下降3.4%"
         );
-        assert_eq!(
-            figure(116.5, Some(0.0)).phrase(),
-            "地区生产总值达到116.5亿元，与上年持平"
-        );
+        assert_eq!(figure(116.5, Some(0.0)).phrase(), "地区生产总值为116.5亿元，与上年持平");
         assert_eq!(figure(120.0, None).phrase(), "地区生产总值达到120亿元");
+        assert_eq!(figure(0.0, None).phrase(), "地区生产总值为0亿元");
     }
 }

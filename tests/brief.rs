@@ -107,8 +107,8 @@ fn figures_keep_their_written_form_and_style_is_read() {
     assert_eq!(b.outline.points, 4);
     assert_eq!(b.figures[0].value_text, "1200");
     assert_eq!(b.figures[0].growth_text.as_deref(), Some("3.40"));
-    assert_eq!(b.figures[0].phrase(), "原煤产量达到1200万吨，同比下降3.40%");
-    assert_eq!(b.figures[1].phrase(), "职工人均收入达到6.5万元，与上年持平");
+    assert_eq!(b.figures[0].phrase(), "原煤产量为1200万吨，同比下降3.40%");
+    assert_eq!(b.figures[1].phrase(), "职工人均收入为6.5万元，与上年持平");
     let style = b.style.expect("style");
     assert_eq!(style.body.as_deref(), Some("仿宋_GB2312"));
     assert_eq!(style.heading1, None);
@@ -187,7 +187,7 @@ fn check_shows_years_plan_figures_and_focus() {
         .stdout(contains("reviews 2012, plans 2013"))
         .stdout(contains("“十二五” (2011–2015); 2013 is its 承上启下的重要一年"))
         .stdout(contains("Party 十八大 (2012)"))
-        .stdout(contains("原煤产量达到1200万吨，同比下降3.40%"));
+        .stdout(contains("原煤产量为1200万吨，同比下降3.40%"));
 }
 
 #[test]

@@ -380,7 +380,13 @@ fn check(b: &Brief, d: &Draft, length_must_hold: bool, bank: &Bank) -> Vec<Strin
     // Figures, exactly, with growth by sign.
     for f in &b.figures {
         let value = format!("{}{}", f.value_text, f.unit);
-        if !text.contains(&format!("{}达到{value}", f.label)) {
+        // 达到 a figure that rose (or has no growth given); 为 one that fell, stood still or is nil.
+        let verb = if f.growth.is_some_and(|g| g <= 0.0) || f.value == 0.0 {
+            "为"
+        } else {
+            "达到"
+        };
+        if !text.contains(&format!("{}{verb}{value}", f.label)) {
             bad.push(format!("figure {} {value} missing", f.label));
         }
         let growth = match (f.growth, &f.growth_text) {
