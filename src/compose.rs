@@ -531,9 +531,52 @@ fn gives_thanks(text: &str) -> bool {
         .any(|w| text.contains(w))
 }
 
-/// Whether a problem paragraph sums up the ones before it (等等这些问题，都有待…): it comes last.
+/// Whether a problem paragraph sums up the ones before it (等等这些问题，都有待…; …等等，这些都
+///需要在今后的工作中认真加以解决。): it comes last.
 fn sums_up_problems(text: &str) -> bool {
-    text.contains("这些问题")
+    text.contains("这些问题") || text.contains("等等") || text.ends_with("加以解决。")
+}
+
+/// Whether a problem paragraph's lead names a shortcoming (…发展不平衡, 有待进一步提高, 存在薄弱
+/// 环节), as an item of the review's problems must; one that exhorts (要注意克服…, 主动适应…进一步
+/// 破解…) or encourages (总的来说，工会工作正处在…重要节点) is no item of a list of shortcomings.
+fn names_a_shortcoming(text: &str) -> bool {
+    opens_with_any(
+        text,
+        &[
+            "问题",
+            "不足",
+            "差距",
+            "薄弱",
+            "不够",
+            "不强",
+            "不高",
+            "不到位",
+            "有待",
+            "亟待",
+            "缺乏",
+            "滞后",
+            "不平衡",
+            "不适应",
+            "困难",
+            "矛盾",
+            "短板",
+            "欠缺",
+            "尚未",
+            "仍然",
+            "还不",
+            "较少",
+            "不明显",
+            "不规范",
+            "不健全",
+            "不完善",
+            "难以",
+            "没有",
+            "弱化",
+            "偏少",
+            "偏低",
+        ],
+    )
 }
 
 /// The review's problem paragraphs as printed: items of a list (…有待进一步加强；) run together
@@ -913,7 +956,8 @@ impl<'a> Composer<'a> {
                 (Label::Achievements, _) => Some(&mut pools.ach_bodies),
                 (Label::Problems, Unit::Heading) => None,
                 (Label::Problems, _) if says_problems_exist(&p.text) => Some(&mut pools.problem_leads),
-                (Label::Problems, _) => Some(&mut pools.problems),
+                (Label::Problems, _) if names_a_shortcoming(&p.text) => Some(&mut pools.problems),
+                (Label::Problems, _) => None,
                 (_, Unit::Heading) => Some(&mut pools.headings),
                 (_, Unit::Intro) => Some(&mut pools.intros),
                 (_, Unit::Subpoint) => Some(&mut pools.subpoints),
@@ -2681,15 +2725,18 @@ impl<'a> Composer<'a> {
         let mut room = problems_budget + rem;
         // The lead to the problems: the frame's, or a bank paragraph that says it (and may go
         // on to list them).
+        let mut complete = false; // a bank lead that lists the problems and sums them up
         let bank_lead = match self.stand_in(ps, &self.pools.problem_leads, "problems_lead", room, used) {
             Some(c) => {
                 problems.push(c);
                 room = room.saturating_sub(self.clen(c));
+                complete = self.rendered(c).is_some_and(|r| sums_up_problems(&r.text));
                 true
             }
             None => false,
         };
         if room > 40
+            && !complete
             && let Some(c) = self.pick_fit(ps, &self.pools.problems, used, |_| Some(0), room, !bank_lead)
         {
             used[c] = true;

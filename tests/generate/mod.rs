@@ -465,6 +465,15 @@ fn check(b: &Brief, d: &Draft, length_must_hold: bool, bank: &Bank) -> Vec<Strin
     if problem_leads > 1 {
         bad.push(format!("{problem_leads} paragraphs say there are problems"));
     }
+    // A list of problems summed up (…等等，这些都需要…认真加以解决。) is over: the plan follows.
+    for s in d.sections.iter().filter(|s| s.role == "review") {
+        for pair in s.paragraphs.windows(2) {
+            let sums_up = pair[0].text.contains("等等") || pair[0].text.contains("这些问题");
+            if sums_up && pair[1].style == Style::Body {
+                bad.push(format!("`{}` after the problems were summed up", pair[1].text));
+            }
+        }
+    }
     // A part's title (2011年县总工会工作打算) is no point of a speech nor task of a plan.
     let points = d
         .sections
