@@ -141,6 +141,14 @@ static OWN_PLAN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// What the source's own meeting had before it (认真领会文件和领导讲话精神, 围绕立法修订: which
+/// papers, which law, the draft cannot say) and what its year was for its place ({{ year }}年是
+/// {{ lv.we }}煤炭主业提效…的关键一年): the frame says what a year is from the brief.
+static OWN_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"领会文件|文件和领导讲话|立法修订|\{\{ (year|prev_year) \}\}年是\{\{ lv\.(we|all) \}\}")
+        .expect("static regex")
+});
+
 /// A rating scheme of one place (三星级以上基层工会): its stars are the place's own.
 static RATING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[一二三四五]星级").expect("static regex"));
 
@@ -199,6 +207,9 @@ fn offence(sentence: &str, census: &Census) -> Option<String> {
     }
     if let Some(m) = EVENT.find(sentence) {
         return Some(format!("a dated event {}", m.as_str()));
+    }
+    if let Some(m) = OWN_OCCASION.find(sentence) {
+        return Some(format!("the source's own occasion {}", m.as_str()));
     }
     if let Some(m) = OWN_PLAN.find(sentence) {
         return Some(format!("one body's own arrangement {}", m.as_str()));
@@ -388,6 +399,8 @@ mod tests {
                 "建立机关干部定期学习机制，每两周组织一次机关干部学习培训。",
                 "以卫生、机械、纺织、化工、建筑、服务、教育等行业为主阵地。",
                 "职工工资收入三年来也有了较大的增长。",
+                "各级工会要认真领会文件和领导讲话精神，真正把维权工作落到实处。",
+                "{{ year }}年是{{ lv.we }}煤炭主业提效、非煤产业提速的关键一年。",
             ],
             &[
                 "要坚持创新、协调、绿色、开放、共享的五大发展理念。",
@@ -395,7 +408,7 @@ mod tests {
                 "近年来，各级工会积极推行厂务公开。",
                 "要认真贯彻上级工会的决定，抓好各项工作落实。",
             ],
-            "own arrangement",
+            "own ",
         );
     }
 
