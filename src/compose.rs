@@ -928,6 +928,15 @@ impl<'a> Composer<'a> {
             if framing && !same_kind {
                 continue;
             }
+            // A union's plan item (大力抓好工会社团法人登记和工会经费账户独立工作。) in a leader's
+            // mouth reads as the union's own report: a leader charges (要…, 必须…).
+            if !same_kind
+                && brief.kind == Kind::LeaderSpeech
+                && p.section == Label::Tasks
+                && !opens_with_any(&p.text, &["要", "必须", "应当", "务必"])
+            {
+                continue;
+            }
             if p.section == Label::Opening
                 && (OPENING_EVENTS.iter().any(|w| p.text.contains(w)) || p.text.starts_with("同志们"))
             {

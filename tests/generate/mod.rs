@@ -239,6 +239,23 @@ fn check(b: &Brief, d: &Draft, length_must_hold: bool, bank: &Bank) -> Vec<Strin
     };
     let mut bad = Vec::new();
     let text = &d.text;
+    // A leader charges (要…, 必须…); a union's plan item from a report (大力抓好…工作。) is no
+    // leader's line.
+    if b.kind == Kind::LeaderSpeech {
+        let used: BTreeSet<&str> = d
+            .paragraphs()
+            .flat_map(|p| p.phrases.iter().map(String::as_str))
+            .collect();
+        for ph in bank.phrases.iter().filter(|ph| used.contains(ph.id.as_str())) {
+            let lead = ph.text.split(['。', '：']).next().unwrap_or("");
+            if ph.kind == Kind::WorkReport
+                && ph.section == Label::Tasks
+                && !["要", "必须", "应当", "务必"].iter().any(|w| lead.contains(w))
+            {
+                bad.push(format!("a union's plan item in a leader's speech: {}", ph.text));
+            }
+        }
+    }
     for code in ["{{", "}}", "{%", "{#"] {
         if text.contains(code) {
             bad.push(format!("unfilled template code {code}"));
