@@ -27,6 +27,10 @@ static GAPS: LazyLock<Rules> = LazyLock::new(|| {
         (r"×{2,}|times;|[*＊]|_{2,}|＿{2,}", "masked text"),
         (r"“\s*”|‘\s*’|「\s*」", "empty quotes"),
         (
+            r"(加大|加强|提高|增强|扩大)了的",
+            "what the verb acts on was cut out (加大了的…力度)",
+        ),
+        (
             r"[\x{2460}-\x{2473}\x{2776}-\x{277F}]",
             "numbered inline with circled digits (①…)",
         ),
@@ -172,5 +176,7 @@ mod tests {
         assert!(check_gaps("今年，我们党要召开，这是一件大事。").is_err());
         assert!(check_gaps("要召开职工代表大会，审议集体合同。").is_ok());
         assert!(check_gaps("①要着力促进企业发展。②要大力加强帮扶中心建设。").is_err());
+        assert!(check_gaps("从制度上、规划上不断加大了的建设指导力度。").is_err());
+        assert!(check_gaps("不断加大了对职工之家的建设指导力度。").is_ok());
     }
 }
