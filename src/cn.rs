@@ -112,6 +112,7 @@ pub fn point_marker(n: u32) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn counts_say_two_as_liang() {
@@ -119,8 +120,6 @@ mod tests {
         assert_eq!(count_cn(3), "三");
         assert_eq!(count_cn(12), "十二");
     }
-
-    use super::*;
 
     #[test]
     fn numerals() {

@@ -449,6 +449,8 @@ pub struct Composer<'a> {
     repeats: RefCell<Vec<String>>,
     /// Phrase id → candidate, to read back which candidates a draft used.
     by_id: HashMap<String, usize>,
+    /// The Party congress of the brief's year as a draft names it (党的二十大), if any.
+    congress: Option<String>,
 }
 
 /// Words that strengthen a lead without changing what it asks (大力弘扬劳模精神 = 弘扬劳模精神).
@@ -603,9 +605,13 @@ fn problem_paragraphs(items: Vec<Paragraph>) -> Vec<Paragraph> {
     out
 }
 
-/// The draft's order of preference among the sub-point numberings `styles`.
-pub(crate) fn numbering(seed: u64, styles: &[SubStyle]) -> Vec<SubStyle> {
-    let mut order = styles.to_vec();
+/// The draft's order of preference among the sub-point numberings of a speech of `kind`: a
+/// leader's points may head their sub-points （一）; a report's tasks are headed so themselves.
+pub(crate) fn numbering(seed: u64, kind: Kind) -> Vec<SubStyle> {
+    let mut order = match kind {
+        Kind::LeaderSpeech => vec![SubStyle::Shi, SubStyle::Yao, SubStyle::Arabic, SubStyle::Paren],
+        Kind::WorkReport => vec![SubStyle::Shi, SubStyle::Yao, SubStyle::Arabic],
+    };
     Stream::new(seed, "numbering").shuffle(&mut order);
     order
 }
@@ -1173,6 +1179,7 @@ impl<'a> Composer<'a> {
             .map(|(c, cand)| (bank.phrases[cand.phrase].id.clone(), c))
             .collect();
         Ok(Composer {
+            congress: crate::almanac::party_congress_of(brief.year).map(|c| format!("党的{}", c.name())),
             brief,
             bank,
             frames,
@@ -1399,17 +1406,14 @@ impl<'a> Composer<'a> {
         stream.pick(&fresh).copied()
     }
 
-    /// The Party congress of the brief's year as a draft names it (党的二十大), if any.
-    fn congress(&self) -> Option<String> {
-        crate::almanac::party_congress_of(self.brief.year).map(|c| format!("党的{}", c.name()))
-    }
-
     /// Whether an opening's purpose, the frame's line or the bank's paragraph, names the Party
     /// congress of the day (or the brief's year has none).
     pub(crate) fn names_congress(&self, purpose: Option<&str>, bank_purpose: Option<usize>) -> bool {
-        let Some(congress) = self.congress() else { return true };
+        let Some(congress) = self.congress.as_deref() else {
+            return true;
+        };
         let bank = bank_purpose.and_then(|c| self.rendered(c)).map(|r| r.text.as_str());
-        [purpose, bank].into_iter().flatten().any(|t| t.contains(&congress))
+        [purpose, bank].into_iter().flatten().any(|t| t.contains(congress))
     }
 
     /// The announcement of the points: one that names the Party congress when the opening's
@@ -1422,12 +1426,12 @@ impl<'a> Composer<'a> {
         anchored: bool,
         keep: impl Fn(&str) -> bool,
     ) -> Option<String> {
-        let congress = self.congress()?;
+        let congress = self.congress.as_deref()?;
         let lines: Vec<&str> = self
             .piece("announce")
             .iter()
             .map(String::as_str)
-            .filter(|t| t.contains(&congress) != anchored)
+            .filter(|t| t.contains(congress) != anchored)
             .collect();
         let kept: Vec<&str> = lines.iter().copied().filter(|t| keep(t)).collect();
         let lines = if kept.is_empty() { lines } else { kept };
@@ -2391,7 +2395,7 @@ impl<'a> Composer<'a> {
 
         // Points.
         let plans = self.plan_points(seed, "plan", used, warnings);
-        let styles = numbering(seed, &[SubStyle::Shi, SubStyle::Yao, SubStyle::Arabic, SubStyle::Paren]);
+        let styles = numbering(seed, Kind::LeaderSpeech);
         let mut points: Vec<PointFill> = Vec::new();
         let mut frame_used = self.frames_unused();
         // What a point leaves of its share goes to the points after it.
@@ -2848,7 +2852,7 @@ impl<'a> Composer<'a> {
         );
         let requirements = self.choose(&mut pls, "requirements").map(str::to_string);
         let plans = self.plan_points(seed, "plan/points", used, warnings);
-        let styles = numbering(seed, &[SubStyle::Shi, SubStyle::Yao, SubStyle::Arabic]);
+        let styles = numbering(seed, Kind::WorkReport);
         let mut tasks: Vec<PointFill> = Vec::new();
         let mut frame_used = self.frames_unused();
         // What the review and each task leave of their shares goes to the tasks after them.

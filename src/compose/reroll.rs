@@ -493,13 +493,8 @@ impl Composer<'_> {
                 frame_used[i] |= in_use(&old_texts, &f.text);
             }
         }
-        let all: &[SubStyle] = if leader {
-            &[SubStyle::Shi, SubStyle::Yao, SubStyle::Arabic, SubStyle::Paren]
-        } else {
-            &[SubStyle::Shi, SubStyle::Yao, SubStyle::Arabic]
-        };
         // The numbering the other points use comes first, so that the draft keeps one.
-        let mut styles = numbering(seed, all);
+        let mut styles = numbering(seed, self.brief.kind);
         if let Some(k) = numbered.and_then(|s| styles.iter().position(|&x| x == s)) {
             let s = styles.remove(k);
             styles.insert(0, s);
