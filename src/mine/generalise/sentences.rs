@@ -196,23 +196,18 @@ fn offence(sentence: &str, census: &Census) -> Option<String> {
     {
         return Some(format!("an honour received {}", m.as_str()));
     }
-    if let Some(m) = PRAISE.find(sentence) {
-        return Some(format!("praise received {}", m.as_str()));
-    }
-    if let Some(m) = COUNT.find(sentence) {
-        return Some(format!("a count {}", m.as_str()));
-    }
-    if let Some(m) = RATING.find(sentence) {
-        return Some(format!("a local rating {}", m.as_str()));
-    }
-    if let Some(m) = EVENT.find(sentence) {
-        return Some(format!("a dated event {}", m.as_str()));
-    }
-    if let Some(m) = OWN_OCCASION.find(sentence) {
-        return Some(format!("the source's own occasion {}", m.as_str()));
-    }
-    if let Some(m) = OWN_PLAN.find(sentence) {
-        return Some(format!("one body's own arrangement {}", m.as_str()));
+    let facts: [(&Regex, &str); 6] = [
+        (&PRAISE, "praise received"),
+        (&COUNT, "a count"),
+        (&RATING, "a local rating"),
+        (&EVENT, "a dated event"),
+        (&OWN_OCCASION, "the source's own occasion"),
+        (&OWN_PLAN, "one body's own arrangement"),
+    ];
+    for (re, what) in facts {
+        if let Some(m) = re.find(sentence) {
+            return Some(format!("{what} {}", m.as_str()));
+        }
     }
     if let Some(title) = local_document(sentence) {
         return Some(format!("a local document 《{title}》"));
